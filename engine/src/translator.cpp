@@ -1,2 +1,533 @@
-// In progress.
-namespace wasmacro::engine {}
+#include "translator.h"
+
+#include <algorithm>
+#include <cassert>
+
+#include "instruction_reader.h"
+#include "internal_ops.h"
+
+namespace wasmacro::engine::detail {
+
+ModuleIR::~ModuleIR() = default;
+
+uint32_t CompiledFunction::binary_offset_at(uint32_t code_position) const {
+  auto it = std::upper_bound(offsets.begin(), offsets.end(), code_position,
+                             [](uint32_t pos, const auto& entry) { return pos < entry.first; });
+  if (it == offsets.begin()) return offsets.empty() ? 0 : offsets.front().second;
+  return std::prev(it)->second;
+}
+
+namespace {
+
+enum class LabelKind : uint8_t { Function, Block, Loop, If };
+
+struct ControlFrame {
+  LabelKind kind = LabelKind::Block;
+  uint32_t base = 0;  // operand height below the block's parameters
+  uint32_t param_count = 0;
+  uint32_t result_count = 0;
+  bool dead = false;          // opened inside unreachable code: nothing inside is emitted
+  bool has_else = false;
+  uint32_t loop_start = 0;    // Loop: code position that branches jump back to
+  uint32_t else_patch = 0;    // If: the BrIfNot's offset word, patched at else or end
+  uint32_t else_instruction = 0;
+  // Forward branches to the end: (offset word position, position of the branching instruction).
+  std::vector<std::pair<uint32_t, uint32_t>> end_patches;
+
+  // A branch to this label carries the loop's parameters or the block's results.
+  uint32_t branch_arity() const { return kind == LabelKind::Loop ? param_count : result_count; }
+};
+
+class Translator {
+ public:
+  Translator(const ModuleIR& ir, uint32_t function_index)
+      : ir_(ir), function_index_(function_index), body_(ir.body(function_index)) {}
+
+  std::unique_ptr<CompiledFunction> run();
+
+ private:
+  using Op = InternalOp;
+
+  uint32_t slot(uint32_t height) const { return locals_ + height; }
+  uint32_t pos() const { return static_cast<uint32_t>(out_->code.size()); }
+  void emit(uint32_t word) { out_->code.push_back(word); }
+  void emit_op(Op op) {
+    out_->offsets.emplace_back(pos(), static_cast<uint32_t>(current_offset_));
+    emit(static_cast<uint32_t>(op));
+  }
+  void push(uint32_t count = 1) {
+    height_ += count;
+    max_height_ = std::max(max_height_, height_);
+  }
+  void pop(uint32_t count = 1) {
+    assert(height_ >= count);
+    height_ -= count;
+  }
+
+  void start_fuel_segment() {
+    close_fuel_segment();
+    emit_op(Op::Fuel);
+    fuel_site_ = pos();
+    emit(0);
+    fuel_count_ = 0;
+  }
+  void close_fuel_segment() {
+    if (fuel_site_ != kNone) out_->code[fuel_site_] = std::max<uint32_t>(fuel_count_, 1);
+    fuel_site_ = kNone;
+  }
+
+  void block_signature(const BlockType& block, uint32_t& params, uint32_t& results) const {
+    switch (block.kind) {
+      case BlockType::Kind::Empty: params = 0; results = 0; return;
+      case BlockType::Kind::Value: params = 0; results = 1; return;
+      case BlockType::Kind::TypeIndex:
+        params = static_cast<uint32_t>(ir_.types[block.type_index].params.size());
+        results = static_cast<uint32_t>(ir_.types[block.type_index].results.size());
+        return;
+    }
+  }
+
+  // Copies the top `arity` operands to the label's slots; both ranges ascend and dst <= src.
+  void emit_branch_copies(const ControlFrame& target) {
+    uint32_t arity = target.branch_arity();
+    uint32_t src = height_ - arity;
+    uint32_t dst = target.base;
+    if (src == dst) return;
+    for (uint32_t i = 0; i < arity; ++i) {
+      emit_op(Op::Copy);
+      emit(slot(dst + i));
+      emit(slot(src + i));
+    }
+  }
+  bool branch_needs_copies(const ControlFrame& target) const {
+    return target.branch_arity() != 0 && target.base != height_ - target.branch_arity();
+  }
+
+  // Emits the relative offset word of a jump whose instruction starts at `instruction`.
+  void emit_jump_to(ControlFrame& target, uint32_t instruction) {
+    if (target.kind == LabelKind::Loop) {
+      emit(static_cast<uint32_t>(static_cast<int32_t>(target.loop_start) - static_cast<int32_t>(instruction)));
+    } else {
+      target.end_patches.emplace_back(pos(), instruction);
+      emit(0);
+    }
+  }
+  void patch(uint32_t word, uint32_t instruction, uint32_t destination) {
+    out_->code[word] = static_cast<uint32_t>(static_cast<int32_t>(destination) - static_cast<int32_t>(instruction));
+  }
+
+  void emit_br(ControlFrame& target) {
+    if (target.kind == LabelKind::Function) {
+      translate_return();
+      return;
+    }
+    emit_branch_copies(target);
+    uint32_t at = pos();
+    emit_op(Op::Br);
+    emit_jump_to(target, at);
+  }
+
+  void translate_return() {
+    uint32_t results = static_cast<uint32_t>(function_type_->results.size());
+    emit_op(Op::ReturnN);
+    emit(results);
+    emit(slot(height_ - results));
+  }
+
+  bool translate(const Instruction& in);
+  void translate_simple(const Instruction& in);
+
+  static constexpr uint32_t kNone = UINT32_MAX;
+
+  const ModuleIR& ir_;
+  uint32_t function_index_;
+  const FunctionBody& body_;
+  const FuncType* function_type_ = nullptr;
+  std::unique_ptr<CompiledFunction> out_;
+  std::vector<ControlFrame> control_;
+  uint32_t locals_ = 0;  // parameters + declared locals: the first operand slot
+  uint32_t height_ = 0;
+  uint32_t max_height_ = 0;
+  bool unreachable_ = false;
+  uint32_t fuel_site_ = kNone;
+  uint32_t fuel_count_ = 0;
+  uint64_t current_offset_ = 0;
+};
+
+std::unique_ptr<CompiledFunction> Translator::run() {
+  function_type_ = &ir_.function_type(function_index_);
+  out_ = std::make_unique<CompiledFunction>();
+  out_->function_index = function_index_;
+  out_->param_count = static_cast<uint32_t>(function_type_->params.size());
+  out_->local_count = static_cast<uint32_t>(body_.locals.size());
+  locals_ = out_->param_count + out_->local_count;
+  size_t code_size = body_.code_end - body_.code_offset;
+  out_->code.reserve(code_size * 2 + 16);
+
+  ControlFrame function;
+  function.kind = LabelKind::Function;
+  function.result_count = static_cast<uint32_t>(function_type_->results.size());
+  control_.push_back(std::move(function));
+  current_offset_ = body_.code_offset;
+  start_fuel_segment();
+
+  std::span<const uint8_t> bytes(ir_.bytes.data() + body_.code_offset, code_size);
+  BinaryReader reader(bytes, body_.code_offset);
+  InstructionReader instructions(reader);
+  while (!control_.empty()) {
+    auto in = instructions.next();
+    // The validator accepted this body, so decoding cannot fail here.
+    assert(in.ok());
+    if (!in.ok()) break;
+    current_offset_ = in->offset;
+    if (!unreachable_) ++fuel_count_;
+    translate(*in);
+  }
+  close_fuel_segment();
+  out_->frame_slots = locals_ + max_height_ + 1;
+  return std::move(out_);
+}
+
+bool Translator::translate(const Instruction& in) {
+  switch (in.op) {
+    case Opcode::Block:
+    case Opcode::Loop:
+    case Opcode::If: {
+      ControlFrame frame;
+      frame.kind = in.op == Opcode::Block ? LabelKind::Block : in.op == Opcode::Loop ? LabelKind::Loop : LabelKind::If;
+      block_signature(in.block, frame.param_count, frame.result_count);
+      if (unreachable_) {
+        frame.dead = true;
+        control_.push_back(std::move(frame));
+        return true;
+      }
+      if (in.op == Opcode::If) {
+        pop();
+        uint32_t at = pos();
+        emit_op(Op::BrIfNot);
+        emit(slot(height_));
+        frame.else_patch = pos();
+        frame.else_instruction = at;
+        emit(0);
+      }
+      frame.base = height_ - frame.param_count;
+      if (in.op == Opcode::Loop) {
+        start_fuel_segment();
+        frame.loop_start = fuel_site_ - 1;
+      }
+      control_.push_back(std::move(frame));
+      return true;
+    }
+    case Opcode::Else: {
+      ControlFrame& frame = control_.back();
+      frame.has_else = true;
+      if (frame.dead) return true;
+      if (!unreachable_) {
+        uint32_t at = pos();
+        emit_op(Op::Br);
+        frame.end_patches.emplace_back(pos(), at);
+        emit(0);
+      }
+      patch(frame.else_patch, frame.else_instruction, pos());
+      height_ = frame.base + frame.param_count;
+      unreachable_ = false;
+      start_fuel_segment();
+      return true;
+    }
+    case Opcode::End: {
+      ControlFrame frame = std::move(control_.back());
+      control_.pop_back();
+      if (frame.dead) return true;
+      if (frame.kind == LabelKind::Function) {
+        if (!unreachable_) translate_return();
+        return true;
+      }
+      if (frame.kind == LabelKind::If && !frame.has_else) patch(frame.else_patch, frame.else_instruction, pos());
+      for (auto [word, instruction] : frame.end_patches) patch(word, instruction, pos());
+      height_ = frame.base + frame.result_count;
+      max_height_ = std::max(max_height_, height_);
+      bool joined = !frame.end_patches.empty() || (frame.kind == LabelKind::If && !frame.has_else);
+      unreachable_ = unreachable_ && !joined;
+      if (joined) start_fuel_segment();
+      return true;
+    }
+    default:
+      break;
+  }
+  if (unreachable_) return true;
+
+  switch (in.op) {
+    case Opcode::Unreachable:
+      emit_op(Op::Unreachable);
+      unreachable_ = true;
+      return true;
+    case Opcode::Nop:
+      return true;
+    case Opcode::Br:
+      emit_br(control_[control_.size() - 1 - in.index]);
+      unreachable_ = true;
+      return true;
+    case Opcode::BrIf: {
+      pop();
+      ControlFrame& target = control_[control_.size() - 1 - in.index];
+      uint32_t cond = slot(height_);
+      if (target.kind == LabelKind::Function) {
+        // A conditional return: skip over an unconditional one.
+        uint32_t at = pos();
+        emit_op(Op::BrIfNot);
+        emit(cond);
+        uint32_t skip = pos();
+        emit(0);
+        translate_return();
+        patch(skip, at, pos());
+        return true;
+      }
+      if (!branch_needs_copies(target)) {
+        uint32_t at = pos();
+        emit_op(Op::BrIf);
+        emit(cond);
+        emit_jump_to(target, at);
+        return true;
+      }
+      uint32_t at = pos();
+      emit_op(Op::BrIfNot);
+      emit(cond);
+      uint32_t skip = pos();
+      emit(0);
+      emit_br(target);
+      patch(skip, at, pos());
+      return true;
+    }
+    case Opcode::BrTable: {
+      pop();
+      const auto& targets = *in.br_targets;
+      uint32_t count = static_cast<uint32_t>(targets.size());
+      uint32_t at = pos();
+      emit_op(Op::BrTable);
+      emit(slot(height_));
+      emit(count);
+      uint32_t table = pos();
+      for (uint32_t i = 0; i <= count; ++i) emit(0);
+      // Entries whose label needs copies jump to a stub after the table that copies, then branches.
+      for (uint32_t i = 0; i <= count; ++i) {
+        uint32_t depth = i < count ? targets[i] : in.br_default;
+        ControlFrame& target = control_[control_.size() - 1 - depth];
+        if (target.kind == LabelKind::Function) {
+          patch(table + i, at, pos());
+          translate_return();
+        } else if (branch_needs_copies(target)) {
+          patch(table + i, at, pos());
+          emit_br(target);
+        } else if (target.kind == LabelKind::Loop) {
+          patch(table + i, at, target.loop_start);
+        } else {
+          target.end_patches.emplace_back(table + i, at);
+        }
+      }
+      unreachable_ = true;
+      return true;
+    }
+    case Opcode::Return:
+      translate_return();
+      unreachable_ = true;
+      return true;
+    case Opcode::Call: {
+      const FuncType& type = ir_.function_type(in.index);
+      uint32_t params = static_cast<uint32_t>(type.params.size());
+      uint32_t results = static_cast<uint32_t>(type.results.size());
+      emit_op(Op::Call);
+      emit(in.index);
+      emit(slot(height_ - params));
+      pop(params);
+      push(results);
+      return true;
+    }
+    case Opcode::CallIndirect: {
+      const FuncType& type = ir_.types[in.index];
+      uint32_t params = static_cast<uint32_t>(type.params.size());
+      uint32_t results = static_cast<uint32_t>(type.results.size());
+      pop();
+      emit_op(Op::CallIndirect);
+      emit(in.index);
+      emit(in.index2);
+      emit(slot(height_));
+      emit(slot(height_ - params));
+      pop(params);
+      push(results);
+      return true;
+    }
+    case Opcode::Drop:
+      pop();
+      return true;
+    case Opcode::Select:
+    case Opcode::SelectTyped:
+      emit_op(Op::Select);
+      emit(slot(height_ - 3));
+      emit(slot(height_ - 3));
+      emit(slot(height_ - 2));
+      emit(slot(height_ - 1));
+      pop(2);
+      return true;
+    case Opcode::LocalGet:
+      emit_op(Op::Copy);
+      emit(slot(height_));
+      emit(in.index);
+      push();
+      return true;
+    case Opcode::LocalSet:
+      pop();
+      emit_op(Op::Copy);
+      emit(in.index);
+      emit(slot(height_));
+      return true;
+    case Opcode::LocalTee:
+      emit_op(Op::Copy);
+      emit(in.index);
+      emit(slot(height_ - 1));
+      return true;
+    case Opcode::GlobalGet:
+      emit_op(Op::GlobalGet);
+      emit(slot(height_));
+      emit(in.index);
+      push();
+      return true;
+    case Opcode::GlobalSet:
+      pop();
+      emit_op(Op::GlobalSet);
+      emit(in.index);
+      emit(slot(height_));
+      return true;
+    case Opcode::TableGet:
+      emit_op(Op::TableGet);
+      emit(slot(height_ - 1));
+      emit(in.index);
+      emit(slot(height_ - 1));
+      return true;
+    case Opcode::TableSet:
+      emit_op(Op::TableSet);
+      emit(in.index);
+      emit(slot(height_ - 2));
+      emit(slot(height_ - 1));
+      pop(2);
+      return true;
+    case Opcode::MemorySize:
+      emit_op(Op::MemorySize);
+      emit(slot(height_));
+      push();
+      return true;
+    case Opcode::MemoryGrow:
+      emit_op(Op::MemoryGrow);
+      emit(slot(height_ - 1));
+      emit(slot(height_ - 1));
+      return true;
+    case Opcode::I32Const:
+    case Opcode::F32Const:
+      emit_op(Op::Const32);
+      emit(slot(height_));
+      emit(static_cast<uint32_t>(in.value));
+      push();
+      return true;
+    case Opcode::I64Const:
+    case Opcode::F64Const:
+      emit_op(Op::Const64);
+      emit(slot(height_));
+      emit(static_cast<uint32_t>(in.value));
+      emit(static_cast<uint32_t>(in.value >> 32));
+      push();
+      return true;
+    case Opcode::RefNull:
+      emit_op(Op::Const64);
+      emit(slot(height_));
+      emit(0);
+      emit(0);
+      push();
+      return true;
+    case Opcode::RefIsNull:
+      emit_op(Op::RefIsNull);
+      emit(slot(height_ - 1));
+      emit(slot(height_ - 1));
+      return true;
+    case Opcode::RefFunc:
+      emit_op(Op::RefFunc);
+      emit(slot(height_));
+      emit(in.index);
+      push();
+      return true;
+    case Opcode::MemoryInit:
+    case Opcode::TableInit:
+    case Opcode::TableCopy:
+    case Opcode::MemoryCopy:
+    case Opcode::MemoryFill:
+      emit_op(static_cast<Op>(in.op));
+      emit(in.index);
+      emit(in.index2);
+      emit(slot(height_ - 3));
+      emit(slot(height_ - 2));
+      emit(slot(height_ - 1));
+      pop(3);
+      return true;
+    case Opcode::DataDrop:
+    case Opcode::ElemDrop:
+      emit_op(static_cast<Op>(in.op));
+      emit(in.index);
+      return true;
+    case Opcode::TableGrow:
+      emit_op(Op::TableGrow);
+      emit(in.index);
+      emit(slot(height_ - 2));
+      emit(slot(height_ - 2));
+      emit(slot(height_ - 1));
+      pop();
+      return true;
+    case Opcode::TableSize:
+      emit_op(Op::TableSize);
+      emit(in.index);
+      emit(slot(height_));
+      push();
+      return true;
+    case Opcode::TableFill:
+      emit_op(Op::TableFill);
+      emit(in.index);
+      emit(slot(height_ - 3));
+      emit(slot(height_ - 2));
+      emit(slot(height_ - 1));
+      pop(3);
+      return true;
+    default:
+      translate_simple(in);
+      return true;
+  }
+}
+
+// Numeric instructions, loads and stores: operands and results come from the opcode table.
+void Translator::translate_simple(const Instruction& in) {
+  const OpcodeInfo& op = info(in.op);
+  assert(!op.signature.special);
+  uint32_t params = op.signature.param_count;
+  uint32_t results = op.signature.result_count;
+  emit_op(static_cast<Op>(in.op));
+  if (results == 1) emit(slot(height_ - params));
+  for (uint32_t i = 0; i < params; ++i) emit(slot(height_ - params + i));
+  if (op.immediate == ImmediateKind::MemArg) emit(in.mem_offset);
+  pop(params);
+  push(results);
+}
+
+}  // namespace
+
+const CompiledFunction* compiled_function(const ModuleIR& ir, uint32_t function_index) {
+  uint32_t defined = function_index - ir.imported_functions;
+  CompiledFunction* compiled = ir.compiled[defined].load(std::memory_order_acquire);
+  if (compiled != nullptr) return compiled;
+  std::lock_guard<std::mutex> lock(ir.translate_mutex);
+  compiled = ir.compiled[defined].load(std::memory_order_relaxed);
+  if (compiled != nullptr) return compiled;
+  auto translated = Translator(ir, function_index).run();
+  compiled = translated.get();
+  ir.compiled_storage.push_back(std::move(translated));
+  ir.compiled[defined].store(compiled, std::memory_order_release);
+  ir.translated_count.fetch_add(1, std::memory_order_relaxed);
+  return compiled;
+}
+
+}  // namespace wasmacro::engine::detail

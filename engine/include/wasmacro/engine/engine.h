@@ -172,6 +172,7 @@ class Memory {
   friend class Store;
   friend class detail::Interpreter;
   friend struct detail::InstanceState;
+  friend class Instance;
   Memory() = default;
 
   MemoryType type_;
@@ -194,6 +195,7 @@ class Table {
   friend class Store;
   friend class detail::Interpreter;
   friend struct detail::InstanceState;
+  friend class Instance;
   Table() = default;
 
   TableType type_;
@@ -211,6 +213,7 @@ class Global {
   friend class Store;
   friend class detail::Interpreter;
   friend struct detail::InstanceState;
+  friend class Instance;
   Global() = default;
 
   GlobalType type_;

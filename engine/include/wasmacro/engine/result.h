@@ -7,6 +7,8 @@
 #include <utility>
 #include <variant>
 
+#include "wasmacro/engine/trap.h"
+
 namespace wasmacro::engine {
 
 // Why a module was refused or an operation failed. Malformed and Invalid are kept apart because the
@@ -31,6 +33,7 @@ struct Error {
   uint64_t offset = kNoOffset;         // byte offset in the module binary
   uint32_t function_index = kNoFunction;
   std::string function_name;           // from the name section, demangled where possible
+  std::optional<Trap> trap;            // ErrorKind::Instantiate: the trap that stopped initialisation
 
   // One line: "invalid module at offset 0x1234 in function 57 (`name`): type mismatch ...".
   std::string describe() const;
