@@ -89,6 +89,9 @@ class Module {
   FuncType function_type(uint32_t function_index) const;
   // The name from the name section, demangled if it is a Rust symbol; "" if none.
   std::string function_name(uint32_t function_index) const;
+  // The function's body in the text format's instruction syntax, one instruction a line with its
+  // byte offset. Only for functions the module defines.
+  Result<std::string> disassemble(uint32_t function_index) const;
   // How many function bodies have been translated to internal code so far (lazy translation).
   uint32_t translated_function_count() const;
 
