@@ -49,19 +49,58 @@ class Translator {
   using Op = InternalOp;
 
   uint32_t slot(uint32_t height) const { return locals_ + height; }
+  // Where the value at `height` lives: its own slot, or a local it was read from and not yet copied.
+  uint32_t operand(uint32_t height) const { return locations_[height]; }
   uint32_t pos() const { return static_cast<uint32_t>(out_->code.size()); }
   void emit(uint32_t word) { out_->code.push_back(word); }
   void emit_op(Op op) {
     out_->offsets.emplace_back(pos(), static_cast<uint32_t>(current_offset_));
     emit(static_cast<uint32_t>(op));
+    last_result_word_ = kNone;
   }
+  // Records that the instruction just emitted wrote the new stack top through the word at `word`,
+  // so that a following local.set can retarget it instead of copying.
+  void produced_at(uint32_t word) { last_result_word_ = word; }
   void push(uint32_t count = 1) {
+    for (uint32_t i = 0; i < count; ++i) locations_.push_back(slot(height_ + i));
     height_ += count;
+    max_height_ = std::max(max_height_, height_);
+  }
+  void push_location(uint32_t location) {
+    locations_.push_back(location);
+    ++height_;
     max_height_ = std::max(max_height_, height_);
   }
   void pop(uint32_t count = 1) {
     assert(height_ >= count);
     height_ -= count;
+    locations_.resize(height_);
+  }
+  void reset_height(uint32_t height) {
+    height_ = height;
+    locations_.resize(height);
+    for (uint32_t i = 0; i < height; ++i) locations_[i] = slot(i);
+    max_height_ = std::max(max_height_, height_);
+  }
+
+  // Copies a pending local read into the value's own slot.
+  void materialize(uint32_t height) {
+    if (locations_[height] == slot(height)) return;
+    emit_op(Op::Copy);
+    emit(slot(height));
+    emit(locations_[height]);
+    locations_[height] = slot(height);
+  }
+  // Control flow joins and calls see every value in its own slot.
+  void materialize_from(uint32_t height) {
+    for (uint32_t i = height; i < height_; ++i) materialize(i);
+  }
+  bool pending_reads_of(uint32_t local) const {
+    return std::find(locations_.begin(), locations_.end(), local) != locations_.end();
+  }
+  void materialize_reads_of(uint32_t local) {
+    for (uint32_t i = 0; i < height_; ++i)
+      if (locations_[i] == local) materialize(i);
   }
 
   void start_fuel_segment() {
@@ -91,16 +130,18 @@ class Translator {
   void emit_branch_copies(const ControlFrame& target) {
     uint32_t arity = target.branch_arity();
     uint32_t src = height_ - arity;
-    uint32_t dst = target.base;
-    if (src == dst) return;
     for (uint32_t i = 0; i < arity; ++i) {
+      if (operand(src + i) == slot(target.base + i)) continue;
       emit_op(Op::Copy);
-      emit(slot(dst + i));
-      emit(slot(src + i));
+      emit(slot(target.base + i));
+      emit(operand(src + i));
     }
   }
   bool branch_needs_copies(const ControlFrame& target) const {
-    return target.branch_arity() != 0 && target.base != height_ - target.branch_arity();
+    uint32_t arity = target.branch_arity();
+    for (uint32_t i = 0; i < arity; ++i)
+      if (operand(height_ - arity + i) != slot(target.base + i)) return true;
+    return false;
   }
 
   // Emits the relative offset word of a jump whose instruction starts at `instruction`.
@@ -129,6 +170,7 @@ class Translator {
 
   void translate_return() {
     uint32_t results = static_cast<uint32_t>(function_type_->results.size());
+    materialize_from(height_ - results);
     emit_op(Op::ReturnN);
     emit(results);
     emit(slot(height_ - results));
@@ -145,6 +187,8 @@ class Translator {
   const FuncType* function_type_ = nullptr;
   std::unique_ptr<CompiledFunction> out_;
   std::vector<ControlFrame> control_;
+  std::vector<uint32_t> locations_;  // per operand height; see operand()
+  uint32_t last_result_word_ = kNone;
   uint32_t locals_ = 0;  // parameters + declared locals: the first operand slot
   uint32_t height_ = 0;
   uint32_t max_height_ = 0;
@@ -192,6 +236,18 @@ bool Translator::translate(const Instruction& in) {
   switch (in.op) {
     case Opcode::Block:
     case Opcode::Loop:
+    case Opcode::If:
+    case Opcode::Else:
+    case Opcode::End:
+      // A label may follow: no instruction before it may be retargeted by what comes after.
+      last_result_word_ = kNone;
+      break;
+    default:
+      break;
+  }
+  switch (in.op) {
+    case Opcode::Block:
+    case Opcode::Loop:
     case Opcode::If: {
       ControlFrame frame;
       frame.kind = in.op == Opcode::Block ? LabelKind::Block : in.op == Opcode::Loop ? LabelKind::Loop : LabelKind::If;
@@ -201,11 +257,13 @@ bool Translator::translate(const Instruction& in) {
         control_.push_back(std::move(frame));
         return true;
       }
+      uint32_t condition = in.op == Opcode::If ? operand(height_ - 1) : 0;
+      if (in.op == Opcode::If) pop();
+      materialize_from(0);
       if (in.op == Opcode::If) {
-        pop();
         uint32_t at = pos();
         emit_op(Op::BrIfNot);
-        emit(slot(height_));
+        emit(condition);
         frame.else_patch = pos();
         frame.else_instruction = at;
         emit(0);
@@ -223,13 +281,14 @@ bool Translator::translate(const Instruction& in) {
       frame.has_else = true;
       if (frame.dead) return true;
       if (!unreachable_) {
+        materialize_from(frame.base);
         uint32_t at = pos();
         emit_op(Op::Br);
         frame.end_patches.emplace_back(pos(), at);
         emit(0);
       }
       patch(frame.else_patch, frame.else_instruction, pos());
-      height_ = frame.base + frame.param_count;
+      reset_height(frame.base + frame.param_count);
       unreachable_ = false;
       start_fuel_segment();
       return true;
@@ -242,10 +301,11 @@ bool Translator::translate(const Instruction& in) {
         if (!unreachable_) translate_return();
         return true;
       }
+      if (!unreachable_) materialize_from(frame.base);
       if (frame.kind == LabelKind::If && !frame.has_else) patch(frame.else_patch, frame.else_instruction, pos());
       for (auto [word, instruction] : frame.end_patches) patch(word, instruction, pos());
-      height_ = frame.base + frame.result_count;
-      max_height_ = std::max(max_height_, height_);
+      reset_height(frame.base + frame.result_count);
+      last_result_word_ = kNone;
       bool joined = !frame.end_patches.empty() || (frame.kind == LabelKind::If && !frame.has_else);
       unreachable_ = unreachable_ && !joined;
       if (joined) start_fuel_segment();
@@ -268,9 +328,9 @@ bool Translator::translate(const Instruction& in) {
       unreachable_ = true;
       return true;
     case Opcode::BrIf: {
+      uint32_t cond = operand(height_ - 1);
       pop();
       ControlFrame& target = control_[control_.size() - 1 - in.index];
-      uint32_t cond = slot(height_);
       if (target.kind == LabelKind::Function) {
         // A conditional return: skip over an unconditional one.
         uint32_t at = pos();
@@ -278,7 +338,10 @@ bool Translator::translate(const Instruction& in) {
         emit(cond);
         uint32_t skip = pos();
         emit(0);
+        // The return's copies run only when the branch is taken; the fall-through keeps its view.
+        std::vector<uint32_t> fall_through = locations_;
         translate_return();
+        locations_ = std::move(fall_through);
         patch(skip, at, pos());
         return true;
       }
@@ -299,12 +362,13 @@ bool Translator::translate(const Instruction& in) {
       return true;
     }
     case Opcode::BrTable: {
+      uint32_t index = operand(height_ - 1);
       pop();
       const auto& targets = *in.br_targets;
       uint32_t count = static_cast<uint32_t>(targets.size());
       uint32_t at = pos();
       emit_op(Op::BrTable);
-      emit(slot(height_));
+      emit(index);
       emit(count);
       uint32_t table = pos();
       for (uint32_t i = 0; i <= count; ++i) emit(0);
@@ -335,6 +399,7 @@ bool Translator::translate(const Instruction& in) {
       const FuncType& type = ir_.function_type(in.index);
       uint32_t params = static_cast<uint32_t>(type.params.size());
       uint32_t results = static_cast<uint32_t>(type.results.size());
+      materialize_from(height_ - params);
       emit_op(Op::Call);
       emit(in.index);
       emit(slot(height_ - params));
@@ -346,11 +411,13 @@ bool Translator::translate(const Instruction& in) {
       const FuncType& type = ir_.types[in.index];
       uint32_t params = static_cast<uint32_t>(type.params.size());
       uint32_t results = static_cast<uint32_t>(type.results.size());
+      uint32_t callee = operand(height_ - 1);
       pop();
+      materialize_from(height_ - params);
       emit_op(Op::CallIndirect);
       emit(in.index);
       emit(in.index2);
-      emit(slot(height_));
+      emit(callee);
       emit(slot(height_ - params));
       pop(params);
       push(results);
@@ -363,51 +430,73 @@ bool Translator::translate(const Instruction& in) {
     case Opcode::SelectTyped:
       emit_op(Op::Select);
       emit(slot(height_ - 3));
-      emit(slot(height_ - 3));
-      emit(slot(height_ - 2));
-      emit(slot(height_ - 1));
-      pop(2);
+      emit(operand(height_ - 3));
+      emit(operand(height_ - 2));
+      emit(operand(height_ - 1));
+      pop(3);
+      push();
+      produced_at(pos() - 4);
       return true;
     case Opcode::LocalGet:
-      emit_op(Op::Copy);
-      emit(slot(height_));
-      emit(in.index);
-      push();
+      push_location(in.index);
       return true;
     case Opcode::LocalSet:
-      pop();
-      emit_op(Op::Copy);
-      emit(in.index);
-      emit(slot(height_));
+    case Opcode::LocalTee: {
+      uint32_t value = operand(height_ - 1);
+      if (value == in.index) {  // `local.get x; local.set x`
+        if (in.op == Opcode::LocalSet) pop();
+        return true;
+      }
+      bool retarget = last_result_word_ != kNone && value == slot(height_ - 1) && !pending_reads_of(in.index);
+      if (in.op == Opcode::LocalSet) {
+        pop();
+        materialize_reads_of(in.index);
+      } else {
+        // The tee's own result stays readable at the stack top; other pending reads of the local
+        // must be taken before it changes.
+        uint32_t top = height_ - 1;
+        locations_[top] = kNone;
+        materialize_reads_of(in.index);
+        locations_[top] = value;
+      }
+      if (retarget) {
+        // The previous instruction computed the value: let it write the local directly.
+        out_->code[last_result_word_] = in.index;
+        if (in.op == Opcode::LocalTee) locations_[height_ - 1] = in.index;
+      } else {
+        emit_op(Op::Copy);
+        emit(in.index);
+        emit(value);
+      }
+      last_result_word_ = kNone;
       return true;
-    case Opcode::LocalTee:
-      emit_op(Op::Copy);
-      emit(in.index);
-      emit(slot(height_ - 1));
-      return true;
+    }
     case Opcode::GlobalGet:
       emit_op(Op::GlobalGet);
       emit(slot(height_));
       emit(in.index);
       push();
+      produced_at(pos() - 2);
       return true;
     case Opcode::GlobalSet:
-      pop();
       emit_op(Op::GlobalSet);
       emit(in.index);
-      emit(slot(height_));
+      emit(operand(height_ - 1));
+      pop();
       return true;
     case Opcode::TableGet:
       emit_op(Op::TableGet);
       emit(slot(height_ - 1));
       emit(in.index);
-      emit(slot(height_ - 1));
+      emit(operand(height_ - 1));
+      pop();
+      push();
       return true;
     case Opcode::TableSet:
       emit_op(Op::TableSet);
       emit(in.index);
-      emit(slot(height_ - 2));
-      emit(slot(height_ - 1));
+      emit(operand(height_ - 2));
+      emit(operand(height_ - 1));
       pop(2);
       return true;
     case Opcode::MemorySize:
@@ -418,7 +507,9 @@ bool Translator::translate(const Instruction& in) {
     case Opcode::MemoryGrow:
       emit_op(Op::MemoryGrow);
       emit(slot(height_ - 1));
-      emit(slot(height_ - 1));
+      emit(operand(height_ - 1));
+      pop();
+      push();
       return true;
     case Opcode::I32Const:
     case Opcode::F32Const:
@@ -426,6 +517,7 @@ bool Translator::translate(const Instruction& in) {
       emit(slot(height_));
       emit(static_cast<uint32_t>(in.value));
       push();
+      produced_at(pos() - 2);
       return true;
     case Opcode::I64Const:
     case Opcode::F64Const:
@@ -434,6 +526,7 @@ bool Translator::translate(const Instruction& in) {
       emit(static_cast<uint32_t>(in.value));
       emit(static_cast<uint32_t>(in.value >> 32));
       push();
+      produced_at(pos() - 3);
       return true;
     case Opcode::RefNull:
       emit_op(Op::Const64);
@@ -445,7 +538,9 @@ bool Translator::translate(const Instruction& in) {
     case Opcode::RefIsNull:
       emit_op(Op::RefIsNull);
       emit(slot(height_ - 1));
-      emit(slot(height_ - 1));
+      emit(operand(height_ - 1));
+      pop();
+      push();
       return true;
     case Opcode::RefFunc:
       emit_op(Op::RefFunc);
@@ -461,9 +556,9 @@ bool Translator::translate(const Instruction& in) {
       emit_op(static_cast<Op>(in.op));
       emit(in.index);
       emit(in.index2);
-      emit(slot(height_ - 3));
-      emit(slot(height_ - 2));
-      emit(slot(height_ - 1));
+      emit(operand(height_ - 3));
+      emit(operand(height_ - 2));
+      emit(operand(height_ - 1));
       pop(3);
       return true;
     case Opcode::DataDrop:
@@ -475,9 +570,10 @@ bool Translator::translate(const Instruction& in) {
       emit_op(Op::TableGrow);
       emit(in.index);
       emit(slot(height_ - 2));
-      emit(slot(height_ - 2));
-      emit(slot(height_ - 1));
-      pop();
+      emit(operand(height_ - 2));
+      emit(operand(height_ - 1));
+      pop(2);
+      push();
       return true;
     case Opcode::TableSize:
       emit_op(Op::TableSize);
@@ -488,9 +584,9 @@ bool Translator::translate(const Instruction& in) {
     case Opcode::TableFill:
       emit_op(Op::TableFill);
       emit(in.index);
-      emit(slot(height_ - 3));
-      emit(slot(height_ - 2));
-      emit(slot(height_ - 1));
+      emit(operand(height_ - 3));
+      emit(operand(height_ - 2));
+      emit(operand(height_ - 1));
       pop(3);
       return true;
     default:
@@ -506,11 +602,13 @@ void Translator::translate_simple(const Instruction& in) {
   uint32_t params = op.signature.param_count;
   uint32_t results = op.signature.result_count;
   emit_op(static_cast<Op>(in.op));
+  uint32_t result_word = pos();
   if (results == 1) emit(slot(height_ - params));
-  for (uint32_t i = 0; i < params; ++i) emit(slot(height_ - params + i));
+  for (uint32_t i = 0; i < params; ++i) emit(operand(height_ - params + i));
   if (op.immediate == ImmediateKind::MemArg) emit(in.mem_offset);
   pop(params);
   push(results);
+  if (results == 1) produced_at(result_word);
 }
 
 }  // namespace
