@@ -1,6 +1,8 @@
 // Instance exports and snapshots.
 #include <sys/mman.h>
 
+#include <algorithm>
+#include <atomic>
 #include <cstring>
 
 #include "runtime.h"
@@ -51,6 +53,7 @@ Function* Instance::function(uint32_t index) const {
 }
 
 struct Snapshot::Data {
+  uint64_t id = 0;  // memories remember the snapshot they last matched; see Memory::baseline_
   std::vector<std::vector<uint8_t>> memory_contents;
   std::vector<uint64_t> global_bits;
   std::vector<std::vector<Ref>> table_elements;
@@ -67,8 +70,12 @@ Snapshot Instance::snapshot() const {
   Snapshot snapshot;
   snapshot.data_ = std::make_unique<Snapshot::Data>();
   auto& data = *snapshot.data_;
-  for (const Memory* memory : state_->owned_memories) {
+  static std::atomic<uint64_t> next_id{1};
+  data.id = next_id.fetch_add(1, std::memory_order_relaxed);
+  for (Memory* memory : state_->owned_memories) {
     data.memory_contents.emplace_back(memory->base_, memory->base_ + memory->size_);
+    memory->clear_dirty();
+    memory->baseline_ = data.id;
   }
   for (const Global* global : state_->owned_globals) data.global_bits.push_back(global->bits_);
   for (const Table* table : state_->owned_tables) data.table_elements.push_back(table->elements_);
@@ -82,19 +89,36 @@ void Instance::restore(const Snapshot& snapshot) {
   for (size_t i = 0; i < state_->owned_memories.size(); ++i) {
     Memory* memory = state_->owned_memories[i];
     const auto& contents = data.memory_contents[i];
+    size_t copied_pages = 0;
+    if (memory->baseline_ == data.id && memory->size_ >= contents.size()) {
+      // Only pages written since this snapshot was taken or last restored differ from it.
+      for (uint32_t page : memory->dirty_pages_) {
+        uint64_t offset = static_cast<uint64_t>(page) * Memory::kDirtyPageSize;
+        if (offset >= contents.size()) continue;
+        uint64_t length = std::min<uint64_t>(Memory::kDirtyPageSize, contents.size() - offset);
+        std::memcpy(memory->base_ + offset, contents.data() + offset, length);
+        ++copied_pages;
+      }
+    } else {
+      if (memory->size_ < contents.size()) {
+        // Only after restoring another snapshot that was taken when the memory was smaller.
+        mprotect(memory->base_ + memory->size_, contents.size() - memory->size_, PROT_READ | PROT_WRITE);
+      }
+      if (!contents.empty()) std::memcpy(memory->base_, contents.data(), contents.size());
+      copied_pages = contents.size() / Memory::kDirtyPageSize;
+    }
+    memory->clear_dirty();
     if (memory->size_ > contents.size()) {
       // Give the pages grown since the snapshot back to the OS and make them inaccessible again.
       uint8_t* excess = memory->base_ + contents.size();
       size_t excess_size = memory->size_ - contents.size();
       madvise(excess, excess_size, MADV_DONTNEED);
       mprotect(excess, excess_size, PROT_NONE);
-      memory->size_ = contents.size();
-    } else if (memory->size_ < contents.size()) {
-      // Cannot happen: memories only grow and restore only shrinks back; kept for safety.
-      mprotect(memory->base_ + memory->size_, contents.size() - memory->size_, PROT_READ | PROT_WRITE);
-      memory->size_ = contents.size();
     }
-    if (!contents.empty()) std::memcpy(memory->base_, contents.data(), contents.size());
+    memory->size_ = contents.size();
+    memory->dirty_map_.resize(contents.size() / Memory::kDirtyPageSize, 0);
+    memory->baseline_ = data.id;
+    memory->last_restore_pages_ = copied_pages;
   }
   for (size_t i = 0; i < state_->owned_globals.size(); ++i) state_->owned_globals[i]->bits_ = data.global_bits[i];
   for (size_t i = 0; i < state_->owned_tables.size(); ++i) state_->owned_tables[i]->elements_ = data.table_elements[i];

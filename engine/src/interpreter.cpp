@@ -192,6 +192,7 @@ std::optional<Trap> Interpreter::execute(Function* entry, uint64_t* entry_slots)
   uint64_t* fp = entry_slots;
   uint8_t* mem = nullptr;
   uint64_t mem_size = 0;
+  uint8_t* dirty = nullptr;
   Function* callee = entry;
   uint64_t* callee_fp = entry_slots;
   TrapKind trap_kind = TrapKind::Unreachable;
@@ -201,9 +202,11 @@ std::optional<Trap> Interpreter::execute(Function* entry, uint64_t* entry_slots)
     if (st->memory0 != nullptr) {
       mem = st->memory0->base_;
       mem_size = st->memory0->size_;
+      dirty = st->memory0->dirty_map_.data();
     } else {
       mem = nullptr;
       mem_size = 0;
+      dirty = nullptr;
     }
   };
 
@@ -318,6 +321,9 @@ L_enter:
     if (address + sizeof(M) > mem_size) [[unlikely]] WASMACRO_TRAP(TrapKind::MemoryOutOfBounds); \
     M value = static_cast<M>(fp[pc[2]]);                                    \
     std::memcpy(mem + address, &value, sizeof(M));                          \
+    if ((dirty[address / Memory::kDirtyPageSize] &                          \
+         dirty[(address + sizeof(M) - 1) / Memory::kDirtyPageSize]) == 0) [[unlikely]] \
+      st->memory0->mark_dirty(address, sizeof(M));                          \
     pc += 4;                                                                \
     WASMACRO_DISPATCH();                                                    \
   }
@@ -466,6 +472,7 @@ L_MemoryFill: {
   uint64_t length = static_cast<uint32_t>(fp[pc[5]]);
   if (destination + length > mem_size) [[unlikely]] WASMACRO_TRAP(TrapKind::MemoryOutOfBounds);
   if (length != 0) std::memset(mem + destination, value, length);
+  st->memory0->mark_dirty(destination, length);
   pc += 6;
   WASMACRO_DISPATCH();
 }
@@ -476,6 +483,7 @@ L_MemoryCopy: {
   if (destination + length > mem_size || source + length > mem_size) [[unlikely]]
     WASMACRO_TRAP(TrapKind::MemoryOutOfBounds);
   if (length != 0) std::memmove(mem + destination, mem + source, length);
+  st->memory0->mark_dirty(destination, length);
   pc += 6;
   WASMACRO_DISPATCH();
 }
@@ -489,6 +497,7 @@ L_MemoryInit: {
   if (destination + length > mem_size || source + length > available) [[unlikely]]
     WASMACRO_TRAP(TrapKind::MemoryOutOfBounds);
   if (length != 0) std::memcpy(mem + destination, st->ir->bytes.data() + data.data_offset + source, length);
+  st->memory0->mark_dirty(destination, length);
   pc += 6;
   WASMACRO_DISPATCH();
 }

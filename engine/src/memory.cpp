@@ -19,12 +19,29 @@ Memory::~Memory() {
 
 std::optional<std::span<uint8_t>> Memory::span(uint64_t offset, uint64_t length) {
   if (offset > size_ || length > size_ - offset) return std::nullopt;
+  mark_dirty(offset, length);
   return std::span<uint8_t>(base_ + offset, length);
 }
 
-std::optional<std::span<const uint8_t>> Memory::span(uint64_t offset, uint64_t length) const {
+std::optional<std::span<const uint8_t>> Memory::view(uint64_t offset, uint64_t length) const {
   if (offset > size_ || length > size_ - offset) return std::nullopt;
   return std::span<const uint8_t>(base_ + offset, length);
+}
+
+void Memory::mark_dirty(uint64_t offset, uint64_t length) {
+  if (length == 0) return;
+  uint64_t first = offset / kDirtyPageSize;
+  uint64_t last = (offset + length - 1) / kDirtyPageSize;
+  for (uint64_t page = first; page <= last; ++page) {
+    if (dirty_map_[page] != 0) continue;
+    dirty_map_[page] = 1;
+    dirty_pages_.push_back(static_cast<uint32_t>(page));
+  }
+}
+
+void Memory::clear_dirty() {
+  for (uint32_t page : dirty_pages_) dirty_map_[page] = 0;
+  dirty_pages_.clear();
 }
 
 namespace {
@@ -38,7 +55,7 @@ Error out_of_bounds(uint64_t offset, uint64_t length, uint64_t size) {
 }  // namespace
 
 Result<void> Memory::read(uint64_t offset, std::span<uint8_t> out) const {
-  auto range = span(offset, out.size());
+  auto range = view(offset, out.size());
   if (!range) return out_of_bounds(offset, out.size(), size_);
   if (!out.empty()) std::memcpy(out.data(), range->data(), out.size());
   return {};
@@ -63,6 +80,7 @@ std::optional<uint32_t> Memory::grow(uint64_t delta, bool* hit_cap) {
   uint64_t new_size = new_pages * kPageSize;
   if (new_size > size_ && mprotect(base_ + size_, new_size - size_, PROT_READ | PROT_WRITE) != 0) return std::nullopt;
   size_ = new_size;
+  dirty_map_.resize(new_size / kDirtyPageSize, 0);
   return static_cast<uint32_t>(old_pages);
 }
 

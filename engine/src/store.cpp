@@ -74,6 +74,8 @@ Store::~Store() = default;
 void Store::set_fuel(uint64_t fuel) { fuel_ = fuel; }
 void Store::set_deadline(std::optional<std::chrono::steady_clock::time_point> deadline) { limits_.deadline = deadline; }
 
+std::string_view Function::debug_name() const { return host_name_; }
+
 Function* Store::create_host_function(FuncType type, HostFunction callback, std::string debug_name) {
   auto function = std::unique_ptr<Function>(new Function());
   function->type_ = detail::intern_type(type);
@@ -287,6 +289,7 @@ Result<Instance*> Store::instantiate(std::shared_ptr<const Module> module, std::
       return trap_error(TrapKind::MemoryOutOfBounds, "data segment " + std::to_string(i) + " does not fit its memory");
     }
     if (segment.size != 0) std::memcpy(memory->base_ + offset, ir.bytes.data() + segment.data_offset, segment.size);
+    memory->mark_dirty(offset, segment.size);
     state.data_dropped[i] = 1;
   }
 

@@ -246,7 +246,8 @@ TEST(Runtime, SnapshotRestoresMemoryGlobalsAndTablesExactly) {
   Instance* instance = instantiate(store, module);
   Memory* memory = instance->exported_memory("memory");
   Snapshot snapshot = instance->snapshot();
-  std::vector<uint8_t> before(memory->span(0, memory->size_bytes())->begin(), memory->span(0, memory->size_bytes())->end());
+  auto initial = memory->view(0, memory->size_bytes());
+  std::vector<uint8_t> before(initial->begin(), initial->end());
 
   std::vector<Value> results;
   for (uint32_t address : {0u, 16u, 65532u}) {
@@ -257,13 +258,79 @@ TEST(Runtime, SnapshotRestoresMemoryGlobalsAndTablesExactly) {
 
   instance->restore(snapshot);
   EXPECT_EQ(memory->pages(), 1u);
-  auto after = memory->span(0, memory->size_bytes());
+  auto after = memory->view(0, memory->size_bytes());
   ASSERT_TRUE(after);
   EXPECT_TRUE(std::equal(before.begin(), before.end(), after->begin(), after->end()));
   EXPECT_EQ(instance->exported_global("g")->get().as_i64(), 7u);
   EXPECT_EQ(instance->exported_table("t")->get(1).value(), kNullRef);
   // Pages past the restored size are inaccessible again, to the API as to the guest.
-  EXPECT_FALSE(memory->span(65536, 1));
+  EXPECT_FALSE(memory->view(65536, 1));
+}
+
+constexpr std::string_view kPageWriter = R"((module
+    (memory (export "memory") 4)
+    (func (export "touch") (param $first i32) (param $count i32) (param $value i32)
+      (loop $next
+        (if (local.get $count) (then
+          (i32.store8 (i32.mul (local.get $first) (i32.const 4096)) (local.get $value))
+          (local.set $first (i32.add (local.get $first) (i32.const 1)))
+          (local.set $count (i32.sub (local.get $count) (i32.const 1)))
+          (br $next)))))
+    (func (export "fill") (param i32 i32 i32) (memory.fill (local.get 0) (local.get 1) (local.get 2)))))";
+
+std::vector<uint8_t> contents(const Memory& memory) {
+  auto all = memory.view(0, memory.size_bytes());
+  return std::vector<uint8_t>(all->begin(), all->end());
+}
+
+TEST(Runtime, RestoreCopiesOnlyThePagesTheGuestDirtied) {
+  auto module = load(kPageWriter);
+  Store store;
+  Instance* instance = instantiate(store, module);
+  Memory* memory = instance->exported_memory("memory");
+  Snapshot snapshot = instance->snapshot();
+  auto original = contents(*memory);
+  std::vector<Value> results;
+  for (uint32_t dirtied : {1u, 16u, 64u}) {
+    ASSERT_FALSE(store.call(instance->exported_function("touch"),
+                            std::vector{Value::i32(0), Value::i32(dirtied), Value::i32(0xab)}, results));
+    EXPECT_EQ(memory->dirty_page_count(), dirtied);
+    instance->restore(snapshot);
+    EXPECT_EQ(memory->pages_copied_by_last_restore(), dirtied);
+    EXPECT_EQ(memory->dirty_page_count(), 0u);
+    EXPECT_EQ(contents(*memory), original);
+  }
+  // A bulk fill across a page boundary dirties both pages; the API's writable span dirties too.
+  ASSERT_FALSE(store.call(instance->exported_function("fill"),
+                          std::vector{Value::i32(4090), Value::i32(1), Value::i32(10)}, results));
+  EXPECT_EQ(memory->dirty_page_count(), 2u);
+  (*memory->span(3 * 4096, 1))[0] = 7;
+  EXPECT_EQ(memory->dirty_page_count(), 3u);
+  instance->restore(snapshot);
+  EXPECT_EQ(memory->pages_copied_by_last_restore(), 3u);
+  EXPECT_EQ(contents(*memory), original);
+}
+
+TEST(Runtime, RestoringAnOlderSnapshotAfterANewerOneIsExact) {
+  auto module = load(kPageWriter);
+  Store store;
+  Instance* instance = instantiate(store, module);
+  Memory* memory = instance->exported_memory("memory");
+  Snapshot first = instance->snapshot();
+  auto original = contents(*memory);
+  std::vector<Value> results;
+  ASSERT_FALSE(store.call(instance->exported_function("touch"),
+                          std::vector{Value::i32(1), Value::i32(2), Value::i32(1)}, results));
+  Snapshot second = instance->snapshot();
+  auto later = contents(*memory);
+  ASSERT_FALSE(store.call(instance->exported_function("touch"),
+                          std::vector{Value::i32(0), Value::i32(1), Value::i32(2)}, results));
+  instance->restore(first);
+  EXPECT_EQ(contents(*memory), original);
+  instance->restore(second);
+  EXPECT_EQ(contents(*memory), later);
+  instance->restore(first);
+  EXPECT_EQ(contents(*memory), original);
 }
 
 TEST(Runtime, TrapsCarryABacktraceWithNames) {

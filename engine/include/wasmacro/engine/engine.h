@@ -153,6 +153,8 @@ class Function {
 
 class Memory {
  public:
+  static constexpr uint32_t kDirtyPageSize = 4096;
+
   ~Memory();
   Memory(const Memory&) = delete;
   Memory& operator=(const Memory&) = delete;
@@ -161,9 +163,10 @@ class Memory {
   uint64_t size_bytes() const { return size_; }
   uint64_t pages() const { return size_ / kPageSize; }
 
-  // Bounds-checked views. nullopt when [offset, offset + length) leaves the memory.
+  // Bounds-checked views; nullopt when [offset, offset + length) leaves the memory. A writable span
+  // marks its pages dirty for the next snapshot restore, so read through view() or read().
   std::optional<std::span<uint8_t>> span(uint64_t offset, uint64_t length);
-  std::optional<std::span<const uint8_t>> span(uint64_t offset, uint64_t length) const;
+  std::optional<std::span<const uint8_t>> view(uint64_t offset, uint64_t length) const;
   Result<void> read(uint64_t offset, std::span<uint8_t> out) const;
   Result<void> write(uint64_t offset, std::span<const uint8_t> in);
 
@@ -171,18 +174,31 @@ class Memory {
   // (the guest sees -1). Past the store's cap it sets `hit_cap` so the caller can trap instead.
   std::optional<uint32_t> grow(uint64_t delta, bool* hit_cap = nullptr);
 
+  // 4 KiB pages written since the last snapshot or restore of the owning instance, and how many
+  // pages the last restore copied. Restores cost time in proportion to the first, not to the size.
+  size_t dirty_page_count() const { return dirty_pages_.size(); }
+  size_t pages_copied_by_last_restore() const { return last_restore_pages_; }
+
  private:
   friend class Store;
   friend class detail::Interpreter;
   friend struct detail::InstanceState;
   friend class Instance;
   Memory() = default;
+  void mark_dirty(uint64_t offset, uint64_t length);
+  void clear_dirty();
 
   MemoryType type_;
   uint8_t* base_ = nullptr;     // reserved address range, never moves, so handlers may cache it
   uint64_t size_ = 0;           // accessible bytes
   uint64_t reserved_ = 0;       // reserved bytes (the cap or the declared maximum, whichever is lower)
   uint64_t cap_pages_ = 0;      // the store's limit
+  // Software dirty tracking: one byte per 4 KiB page of the accessible range, plus the list of
+  // pages whose byte is set. No signal handler is involved: the engine runs inside rustc.
+  std::vector<uint8_t> dirty_map_;
+  std::vector<uint32_t> dirty_pages_;
+  size_t last_restore_pages_ = 0;
+  uint64_t baseline_ = 0;       // the snapshot the memory last matched, 0 for none
 };
 
 class Table {
