@@ -43,7 +43,8 @@ struct Trap {
   std::string message;             // extra detail; may be empty
   std::vector<TraceFrame> backtrace;  // innermost first
 
-  // "out of bounds memory access: <message>\n  0: foo::bar (function 12, offset 0x3f1)\n ..."
+  // "out of bounds memory access: <message>\n  #0 function 12 `foo::bar` at offset 0x3f1\n ...";
+  // a long backtrace keeps its innermost and outermost frames and says how many it left out.
   std::string describe() const;
 };
 
