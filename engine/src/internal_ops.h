@@ -9,8 +9,6 @@ namespace wasmacro::engine::detail {
 // clang-format off
 #define WASMACRO_INTERNAL_OPS(X) \
   X(Copy)        /* dst, src */                                   \
-  X(Const32)     /* dst, imm */                                   \
-  X(Const64)     /* dst, lo, hi */                                \
   X(BrIfNot)     /* cond, rel */                                  \
   X(Fuel)        /* amount */                                     \
   X(ReturnN)     /* count, first source slot */                   \

@@ -254,6 +254,10 @@ L_enter:
     WASMACRO_TRAP(TrapKind::CallStackExhausted);
   }
   std::memset(callee_fp + fn->param_count, 0, fn->local_count * sizeof(uint64_t));
+  if (!fn->constants.empty()) {
+    std::memcpy(callee_fp + fn->param_count + fn->local_count, fn->constants.data(),
+                fn->constants.size() * sizeof(uint64_t));
+  }
   fp = callee_fp;
   stack_top_ = fp + fn->frame_slots;
   pc = fn->code.data();
@@ -336,14 +340,6 @@ L_enter:
 L_Copy:
   fp[pc[1]] = fp[pc[2]];
   pc += 3;
-  WASMACRO_DISPATCH();
-L_Const32:
-  fp[pc[1]] = pc[2];
-  pc += 3;
-  WASMACRO_DISPATCH();
-L_Const64:
-  fp[pc[1]] = static_cast<uint64_t>(pc[2]) | (static_cast<uint64_t>(pc[3]) << 32);
-  pc += 4;
   WASMACRO_DISPATCH();
 L_Fuel:
   budget -= pc[1];

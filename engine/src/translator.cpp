@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cassert>
+#include <unordered_map>
 
 #include "instruction_reader.h"
 #include "internal_ops.h"
@@ -48,7 +49,7 @@ class Translator {
  private:
   using Op = InternalOp;
 
-  uint32_t slot(uint32_t height) const { return locals_ + height; }
+  uint32_t slot(uint32_t height) const { return operands_base_ + height; }
   // Where the value at `height` lives: its own slot, or a local it was read from and not yet copied.
   uint32_t operand(uint32_t height) const { return locations_[height]; }
   uint32_t pos() const { return static_cast<uint32_t>(out_->code.size()); }
@@ -178,6 +179,8 @@ class Translator {
 
   bool translate(const Instruction& in);
   void translate_simple(const Instruction& in);
+  void collect_constants(std::span<const uint8_t> bytes);
+  uint32_t constant_slot(uint64_t value) const { return constant_slots_.at(value); }
 
   static constexpr uint32_t kNone = UINT32_MAX;
 
@@ -189,7 +192,9 @@ class Translator {
   std::vector<ControlFrame> control_;
   std::vector<uint32_t> locations_;  // per operand height; see operand()
   uint32_t last_result_word_ = kNone;
-  uint32_t locals_ = 0;  // parameters + declared locals: the first operand slot
+  uint32_t locals_ = 0;         // parameters + declared locals
+  uint32_t operands_base_ = 0;  // locals_ + constants: the first operand slot
+  std::unordered_map<uint64_t, uint32_t> constant_slots_;  // parameters + declared locals: the first operand slot
   uint32_t height_ = 0;
   uint32_t max_height_ = 0;
   bool unreachable_ = false;
@@ -207,6 +212,8 @@ std::unique_ptr<CompiledFunction> Translator::run() {
   locals_ = out_->param_count + out_->local_count;
   size_t code_size = body_.code_end - body_.code_offset;
   out_->code.reserve(code_size * 2 + 16);
+  std::span<const uint8_t> bytes(ir_.bytes.data() + body_.code_offset, code_size);
+  collect_constants(bytes);
 
   ControlFrame function;
   function.kind = LabelKind::Function;
@@ -215,7 +222,6 @@ std::unique_ptr<CompiledFunction> Translator::run() {
   current_offset_ = body_.code_offset;
   start_fuel_segment();
 
-  std::span<const uint8_t> bytes(ir_.bytes.data() + body_.code_offset, code_size);
   BinaryReader reader(bytes, body_.code_offset);
   InstructionReader instructions(reader);
   while (!control_.empty()) {
@@ -228,8 +234,31 @@ std::unique_ptr<CompiledFunction> Translator::run() {
     translate(*in);
   }
   close_fuel_segment();
-  out_->frame_slots = locals_ + max_height_ + 1;
+  out_->frame_slots = operands_base_ + max_height_ + 1;
   return std::move(out_);
+}
+
+// Constants get frame slots of their own, filled at function entry, so that instructions read them
+// like locals and no instruction is spent materialising them.
+void Translator::collect_constants(std::span<const uint8_t> bytes) {
+  BinaryReader reader(bytes, body_.code_offset);
+  InstructionReader instructions(reader);
+  std::vector<uint64_t>& values = out_->constants;
+  while (!reader.at_end()) {
+    auto in = instructions.next();
+    if (!in) break;
+    uint64_t value;
+    switch (in->op) {
+      case Opcode::I32Const:
+      case Opcode::F32Const: value = static_cast<uint32_t>(in->value); break;
+      case Opcode::I64Const:
+      case Opcode::F64Const: value = in->value; break;
+      case Opcode::RefNull: value = 0; break;
+      default: continue;
+    }
+    if (constant_slots_.emplace(value, locals_ + static_cast<uint32_t>(values.size())).second) values.push_back(value);
+  }
+  operands_base_ = locals_ + static_cast<uint32_t>(values.size());
 }
 
 bool Translator::translate(const Instruction& in) {
@@ -373,9 +402,12 @@ bool Translator::translate(const Instruction& in) {
       uint32_t table = pos();
       for (uint32_t i = 0; i <= count; ++i) emit(0);
       // Entries whose label needs copies jump to a stub after the table that copies, then branches.
+      // Each stub is its own path: none may rely on copies another stub made.
+      const std::vector<uint32_t> at_branch = locations_;
       for (uint32_t i = 0; i <= count; ++i) {
         uint32_t depth = i < count ? targets[i] : in.br_default;
         ControlFrame& target = control_[control_.size() - 1 - depth];
+        locations_ = at_branch;
         if (target.kind == LabelKind::Function) {
           patch(table + i, at, pos());
           translate_return();
@@ -513,27 +545,14 @@ bool Translator::translate(const Instruction& in) {
       return true;
     case Opcode::I32Const:
     case Opcode::F32Const:
-      emit_op(Op::Const32);
-      emit(slot(height_));
-      emit(static_cast<uint32_t>(in.value));
-      push();
-      produced_at(pos() - 2);
+      push_location(constant_slot(static_cast<uint32_t>(in.value)));
       return true;
     case Opcode::I64Const:
     case Opcode::F64Const:
-      emit_op(Op::Const64);
-      emit(slot(height_));
-      emit(static_cast<uint32_t>(in.value));
-      emit(static_cast<uint32_t>(in.value >> 32));
-      push();
-      produced_at(pos() - 3);
+      push_location(constant_slot(in.value));
       return true;
     case Opcode::RefNull:
-      emit_op(Op::Const64);
-      emit(slot(height_));
-      emit(0);
-      emit(0);
-      push();
+      push_location(constant_slot(0));
       return true;
     case Opcode::RefIsNull:
       emit_op(Op::RefIsNull);

@@ -15,7 +15,9 @@ struct CompiledFunction {
   std::vector<uint32_t> code;
   uint32_t param_count = 0;
   uint32_t local_count = 0;   // declared locals after the parameters, zeroed on entry
-  uint32_t frame_slots = 0;   // parameters + locals + the deepest operand stack
+  uint32_t frame_slots = 0;   // parameters + locals + constants + the deepest operand stack
+  // Slots after the locals that hold the function's constants, copied in on entry.
+  std::vector<uint64_t> constants;
   uint32_t function_index = 0;
   // (code position, binary offset) at each emitted instruction, in code order, for backtraces.
   std::vector<std::pair<uint32_t, uint32_t>> offsets;
