@@ -43,8 +43,13 @@ class InstructionReader {
   // precisely (Malformed for unknown bytes, Unsupported for recognised proposals).
   Result<Instruction> next();
 
+  // The same, into `instruction`, which hot loops reuse to avoid copying. Only `op`, `offset` and
+  // the fields that the instruction's immediates use are written; the others keep stale values.
+  Result<void> read(Instruction& instruction);
+
  private:
-  Result<void> read_immediates(Instruction& instruction);
+  Result<void> read_uncommon(Instruction& instruction);
+  Result<void> read_immediates(Instruction& instruction, ImmediateKind kind);
 
   BinaryReader& reader_;
   std::vector<uint32_t> br_targets_;

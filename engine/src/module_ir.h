@@ -103,6 +103,11 @@ Result<void> decode_module(ModuleIR& ir, const LoadOptions& options);
 // Validates one function body. Implemented in validator.cpp.
 Result<void> validate_function(const ModuleIR& ir, uint32_t function_index, const LoadOptions& options);
 
+// Decodes, without validating, the bodies of functions from `first_function_index` on: a module with
+// an invalid body but a malformed later one is malformed, as the spec decodes before it validates.
+// Implemented in validator.cpp.
+Result<void> check_code_decodes(const ModuleIR& ir, uint32_t first_function_index);
+
 struct ModuleAccess {
   static const ModuleIR& ir(const Module& module) { return *module.ir_; }
 };
