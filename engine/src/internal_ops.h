@@ -4,6 +4,8 @@
 
 #include <cstdint>
 
+#include "opcode.h"
+
 namespace wasmacro::engine::detail {
 
 // clang-format off
@@ -22,7 +24,25 @@ enum class InternalOp : uint32_t {
 #define WASMACRO_X(name) name,
   WASMACRO_INTERNAL_OPS(WASMACRO_X)
 #undef WASMACRO_X
+// Comparisons fused with the branch that consumes them: a, b, rel.
+#define WASMACRO_COMPARE(name, type, expr) BrIf##name, BrUnless##name,
+#include "exec/compare_ops.def"
+#undef WASMACRO_COMPARE
       Count
 };
+
+// The fused branch for a comparison followed by br_if (`when_true`) or if (`!when_true`), if any.
+inline bool fused_branch(Opcode compare, bool when_true, InternalOp& out) {
+  switch (compare) {
+#define WASMACRO_COMPARE(name, type, expr) \
+  case Opcode::name:                       \
+    out = when_true ? InternalOp::BrIf##name : InternalOp::BrUnless##name; \
+    return true;
+#include "exec/compare_ops.def"
+#undef WASMACRO_COMPARE
+    default:
+      return false;
+  }
+}
 
 }  // namespace wasmacro::engine::detail

@@ -164,6 +164,9 @@ std::optional<Trap> Interpreter::execute(Function* entry, uint64_t* entry_slots)
 #define WASMACRO_X(name) &&L_##name,
       WASMACRO_INTERNAL_OPS(WASMACRO_X)
 #undef WASMACRO_X
+#define WASMACRO_COMPARE(name, type, expr) &&L_BrIf##name, &&L_BrUnless##name,
+#include "exec/compare_ops.def"
+#undef WASMACRO_COMPARE
   };
   static_assert(sizeof(kHandlers) / sizeof(kHandlers[0]) == static_cast<size_t>(InternalOp::Count));
 
@@ -282,8 +285,27 @@ L_enter:
     WASMACRO_DISPATCH();                                             \
   }
 #include "exec/numeric_ops.def"
+#define WASMACRO_COMPARE(name, In, expr) WASMACRO_BINARY(name, In, uint32_t, expr)
+#include "exec/compare_ops.def"
+#undef WASMACRO_COMPARE
 #undef WASMACRO_UNARY
 #undef WASMACRO_BINARY
+
+#define WASMACRO_COMPARE(name, In, expr)                           \
+  L_BrIf##name : {                                                 \
+    In a = slot_as<In>(fp[pc[1]]);                                 \
+    In b = slot_as<In>(fp[pc[2]]);                                 \
+    pc += (expr) ? static_cast<int32_t>(pc[3]) : 4;                \
+    WASMACRO_DISPATCH();                                           \
+  }                                                                \
+  L_BrUnless##name : {                                             \
+    In a = slot_as<In>(fp[pc[1]]);                                 \
+    In b = slot_as<In>(fp[pc[2]]);                                 \
+    pc += (expr) ? 4 : static_cast<int32_t>(pc[3]);                \
+    WASMACRO_DISPATCH();                                           \
+  }
+#include "exec/compare_ops.def"
+#undef WASMACRO_COMPARE
 
 #define WASMACRO_DIVISION(name, T, is_remainder)                                   \
   L_##name : {                                                                     \

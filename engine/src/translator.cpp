@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cassert>
+#include <optional>
 #include <unordered_map>
 
 #include "instruction_reader.h"
@@ -56,8 +57,43 @@ class Translator {
   void emit(uint32_t word) { out_->code.push_back(word); }
   void emit_op(Op op) {
     out_->offsets.emplace_back(pos(), static_cast<uint32_t>(current_offset_));
+    last_op_start_ = pos();
+    last_op_ = op;
     emit(static_cast<uint32_t>(op));
     last_result_word_ = kNone;
+  }
+
+  // A comparison that was the last instruction emitted and produced `condition` is taken back, so
+  // that the branch consuming the condition can test its operands itself.
+  struct Comparison {
+    Opcode op;
+    uint32_t lhs;
+    uint32_t rhs;
+  };
+  std::optional<Comparison> take_comparison(uint32_t condition) {
+    if (last_result_word_ != last_op_start_ + 1 || out_->code[last_result_word_] != condition) return std::nullopt;
+    if (static_cast<size_t>(last_op_) >= kOpcodeCount) return std::nullopt;
+    auto op = static_cast<Opcode>(last_op_);
+    InternalOp fused;
+    if (op != Opcode::I32Eqz && !fused_branch(op, true, fused)) return std::nullopt;
+    Comparison comparison{op, out_->code[last_op_start_ + 2], op == Opcode::I32Eqz ? 0 : out_->code[last_op_start_ + 3]};
+    out_->code.resize(last_op_start_);
+    out_->offsets.pop_back();
+    last_result_word_ = kNone;
+    return comparison;
+  }
+  // Emits a branch taken when `comparison` is `when_true`, without its offset word.
+  void emit_compare_branch(const Comparison& comparison, bool when_true) {
+    if (comparison.op == Opcode::I32Eqz) {
+      emit_op(when_true ? Op::BrIfNot : Op::BrIf);
+      emit(comparison.lhs);
+      return;
+    }
+    InternalOp fused = Op::Invalid;
+    fused_branch(comparison.op, when_true, fused);
+    emit_op(fused);
+    emit(comparison.lhs);
+    emit(comparison.rhs);
   }
   // Records that the instruction just emitted wrote the new stack top through the word at `word`,
   // so that a following local.set can retarget it instead of copying.
@@ -192,6 +228,8 @@ class Translator {
   std::vector<ControlFrame> control_;
   std::vector<uint32_t> locations_;  // per operand height; see operand()
   uint32_t last_result_word_ = kNone;
+  uint32_t last_op_start_ = kNone;
+  Op last_op_ = Op::Invalid;
   uint32_t locals_ = 0;         // parameters + declared locals
   uint32_t operands_base_ = 0;  // locals_ + constants: the first operand slot
   std::unordered_map<uint64_t, uint32_t> constant_slots_;  // parameters + declared locals: the first operand slot
@@ -287,12 +325,20 @@ bool Translator::translate(const Instruction& in) {
         return true;
       }
       uint32_t condition = in.op == Opcode::If ? operand(height_ - 1) : 0;
-      if (in.op == Opcode::If) pop();
+      std::optional<Comparison> comparison;
+      if (in.op == Opcode::If) {
+        pop();
+        comparison = take_comparison(condition);
+      }
       materialize_from(0);
       if (in.op == Opcode::If) {
         uint32_t at = pos();
-        emit_op(Op::BrIfNot);
-        emit(condition);
+        if (comparison) {
+          emit_compare_branch(*comparison, false);
+        } else {
+          emit_op(Op::BrIfNot);
+          emit(condition);
+        }
         frame.else_patch = pos();
         frame.else_instruction = at;
         emit(0);
@@ -375,9 +421,14 @@ bool Translator::translate(const Instruction& in) {
         return true;
       }
       if (!branch_needs_copies(target)) {
+        auto comparison = take_comparison(cond);
         uint32_t at = pos();
-        emit_op(Op::BrIf);
-        emit(cond);
+        if (comparison) {
+          emit_compare_branch(*comparison, true);
+        } else {
+          emit_op(Op::BrIf);
+          emit(cond);
+        }
         emit_jump_to(target, at);
         return true;
       }
