@@ -30,7 +30,7 @@ using detail::ConstExpr;
 using detail::InstanceState;
 using detail::ModuleIR;
 
-Error link_error(const ImportInfo& import, std::string message) {
+Error link_error(const ImportInfo& import, const std::string& message) {
   Error error;
   error.kind = ErrorKind::Link;
   error.message = "import `" + import.module + "`.`" + import.name + "`: " + message;
@@ -76,7 +76,7 @@ void Store::set_deadline(std::optional<std::chrono::steady_clock::time_point> de
 
 std::string_view Function::debug_name() const { return host_name_; }
 
-Function* Store::create_host_function(FuncType type, HostFunction callback, std::string debug_name) {
+Function* Store::create_host_function(const FuncType& type, HostFunction callback, std::string debug_name) {
   auto function = std::unique_ptr<Function>(new Function());
   function->type_ = detail::intern_type(type);
   function->host_ = std::move(callback);
@@ -209,7 +209,7 @@ Result<Instance*> Store::instantiate(std::shared_ptr<const Module> module, std::
   state.types.reserve(ir.types.size());
   for (const FuncType& type : ir.types) state.types.push_back(detail::intern_type(type));
 
-  for (size_t i = 0; i < imports.size(); ++i) {
+  for (const Extern& import : imports) {
     std::visit(
         [&](auto* object) {
           using T = std::remove_pointer_t<decltype(object)>;
@@ -218,7 +218,7 @@ Result<Instance*> Store::instantiate(std::shared_ptr<const Module> module, std::
           else if constexpr (std::is_same_v<T, Memory>) state.memories.push_back(object);
           else state.globals.push_back(object);
         },
-        imports[i]);
+        import);
   }
   for (uint32_t index = ir.imported_functions; index < ir.function_types.size(); ++index) {
     auto function = std::unique_ptr<Function>(new Function());

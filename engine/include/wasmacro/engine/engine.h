@@ -319,7 +319,7 @@ class Store {
   uint64_t fuel_remaining() const { return fuel_; }
   void set_deadline(std::optional<std::chrono::steady_clock::time_point> deadline);
 
-  Function* create_host_function(FuncType type, HostFunction callback, std::string debug_name = {});
+  Function* create_host_function(const FuncType& type, HostFunction callback, std::string debug_name = {});
   Result<Memory*> create_memory(const MemoryType& type);
   Result<Table*> create_table(const TableType& type, Ref init = kNullRef);
   Result<Global*> create_global(const GlobalType& type, Value value);
