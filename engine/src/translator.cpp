@@ -33,6 +33,9 @@ struct ControlFrame {
   uint32_t loop_start = 0;    // Loop: code position that branches jump back to
   uint32_t else_patch = 0;    // If: the BrIfNot's offset word, patched at else or end
   uint32_t else_instruction = 0;
+  // The fuel segment current when the block opened. Code after an else or a join that no segment
+  // start separates from the block's opening was paid for by that segment on every path to it.
+  uint32_t segment = 0;
   // Forward branches to the end: (offset word position, position of the branching instruction).
   std::vector<std::pair<uint32_t, uint32_t>> end_patches;
 
@@ -141,6 +144,7 @@ class Translator {
   }
 
   void start_fuel_segment() {
+    ++segment_serial_;
     close_fuel_segment();
     emit_op(Op::Fuel);
     fuel_site_ = pos();
@@ -238,6 +242,7 @@ class Translator {
   bool unreachable_ = false;
   uint32_t fuel_site_ = kNone;
   uint32_t fuel_count_ = 0;
+  uint32_t segment_serial_ = 0;  // counts segment starts, to tell whether a block contains one
   uint64_t current_offset_ = 0;
 };
 
@@ -344,6 +349,7 @@ bool Translator::translate(const Instruction& in) {
         emit(0);
       }
       frame.base = height_ - frame.param_count;
+      frame.segment = segment_serial_;
       if (in.op == Opcode::Loop) {
         start_fuel_segment();
         frame.loop_start = fuel_site_ - 1;
@@ -365,7 +371,7 @@ bool Translator::translate(const Instruction& in) {
       patch(frame.else_patch, frame.else_instruction, pos());
       reset_height(frame.base + frame.param_count);
       unreachable_ = false;
-      start_fuel_segment();
+      if (segment_serial_ != frame.segment) start_fuel_segment();
       return true;
     }
     case Opcode::End: {
@@ -383,7 +389,7 @@ bool Translator::translate(const Instruction& in) {
       last_result_word_ = kNone;
       bool joined = !frame.end_patches.empty() || (frame.kind == LabelKind::If && !frame.has_else);
       unreachable_ = unreachable_ && !joined;
-      if (joined) start_fuel_segment();
+      if (joined && segment_serial_ != frame.segment) start_fuel_segment();
       return true;
     }
     default:
