@@ -1,5 +1,6 @@
 // `wasmacro inspect MODULE.wasm [--json]`: what a module imports, exports and carries, and the macro
 // metadata that `wasmacro build` stores in its "wasmacro.macros" custom section.
+#include <charconv>
 #include <cstdio>
 #include <string>
 
@@ -17,10 +18,11 @@ namespace json = common::json;
 constexpr std::string_view kMacroSection = "wasmacro.macros";
 
 constexpr const char* kUsage =
-    "usage: wasmacro inspect MODULE.wasm [--json]\n"
+    "usage: wasmacro inspect MODULE.wasm [--json] [--disassemble FUNCTION_INDEX]\n"
     "\n"
     "Prints the module's size, imports, exports, function counts and custom sections, and the macro\n"
-    "metadata of a module built by `wasmacro build`. --json prints one JSON object instead.\n";
+    "metadata of a module built by `wasmacro build`. --json prints one JSON object instead.\n"
+    "--disassemble prints one defined function's body, one instruction a line with its offset.\n";
 
 std::string limits_text(const engine::Limits& limits) {
   std::string text = std::to_string(limits.min);
@@ -126,10 +128,23 @@ void print_text(std::string_view path, const engine::Module& module, const json:
 
 int inspect_command(Args args) {
   bool as_json = false;
+  std::optional<uint32_t> disassemble;
   std::string_view path;
-  for (std::string_view arg : args) {
+  for (size_t i = 0; i < args.size(); ++i) {
+    std::string_view arg = args[i];
     if (arg == "--json") {
       as_json = true;
+    } else if (arg == "--disassemble") {
+      uint32_t index = 0;
+      std::string_view text = i + 1 < args.size() ? args[i + 1] : std::string_view();
+      auto [end, failure] = std::from_chars(text.data(), text.data() + text.size(), index);
+      if (text.empty() || failure != std::errc() || end != text.data() + text.size()) {
+        std::fprintf(stderr, "wasmacro inspect: --disassemble needs a function index, got '%.*s'\n",
+                     static_cast<int>(text.size()), text.data());
+        return 2;
+      }
+      disassemble = index;
+      ++i;
     } else if (arg == "--help") {
       std::fputs(kUsage, stdout);
       return 0;
@@ -158,6 +173,15 @@ int inspect_command(Args args) {
     return 2;
   }
   const engine::Module& module = **loaded;
+  if (disassemble) {
+    auto text = module.disassemble(*disassemble);
+    if (!text.ok()) {
+      std::fprintf(stderr, "wasmacro inspect: %s\n", text.error().describe().c_str());
+      return 2;
+    }
+    std::fputs(text->c_str(), stdout);
+    return 0;
+  }
 
   // Broken metadata is reported, not fatal: the rest of the listing is what one needs to debug it.
   std::optional<json::Value> macros;
