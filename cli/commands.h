@@ -12,5 +12,6 @@ int run_command(Args args);       // run.cpp
 int inspect_command(Args args);   // inspect.cpp
 int spectest_command(Args args);  // spectest.cpp
 int build_command(Args args);     // build.cpp
+int toolchain_command(Args args); // toolchain.cpp
 
 }  // namespace wasmacro::cli
