@@ -120,8 +120,7 @@ Result<void> InstructionReader::read_uncommon(Instruction& instruction) {
   if (!byte) return std::move(byte).error();
   if (*byte != 0xfc) {
     if (const char* proposal = proposal_of(*byte)) {
-      return unsupported(instruction.offset, std::string(proposal) + " opcode " + hex(*byte) + " at offset " +
-                                                 hex(instruction.offset) + " is not supported");
+      return unsupported(instruction.offset, std::string(proposal) + " opcode " + hex(*byte) + " is not supported");
     }
     return BinaryReader::malformed_at(instruction.offset, "illegal opcode " + hex(*byte));
   }
