@@ -157,16 +157,20 @@ std::optional<Trap> Interpreter::call_host(Function* function, uint64_t* slots, 
 }
 
 std::optional<Trap> Interpreter::execute(Function* entry, uint64_t* entry_slots) {
-  static const void* const kHandlers[] = {
-#define WASMACRO_OPCODE(name, prefix, code, text, imm, sig, bytes) &&L_##name,
+  // Direct threading: code words hold each handler's distance from L_Unreachable (GCC's and
+  // Clang's labels-as-values), so dispatch is an add and a jump, with no table lookup.
+  static const int32_t kHandlers[] = {
+#define WASMACRO_HANDLER(label) static_cast<int32_t>(static_cast<const char*>(&&label) - static_cast<const char*>(&&L_Unreachable)),
+#define WASMACRO_OPCODE(name, prefix, code, text, imm, sig, bytes) WASMACRO_HANDLER(L_##name)
 #include "opcodes.def"
 #undef WASMACRO_OPCODE
-#define WASMACRO_X(name) &&L_##name,
+#define WASMACRO_X(name) WASMACRO_HANDLER(L_##name)
       WASMACRO_INTERNAL_OPS(WASMACRO_X)
 #undef WASMACRO_X
-#define WASMACRO_COMPARE(name, type, expr) &&L_BrIf##name, &&L_BrUnless##name,
+#define WASMACRO_COMPARE(name, type, expr) WASMACRO_HANDLER(L_BrIf##name) WASMACRO_HANDLER(L_BrUnless##name)
 #include "exec/compare_ops.def"
 #undef WASMACRO_COMPARE
+#undef WASMACRO_HANDLER
   };
   static_assert(sizeof(kHandlers) / sizeof(kHandlers[0]) == static_cast<size_t>(InternalOp::Count));
 
@@ -213,7 +217,7 @@ std::optional<Trap> Interpreter::execute(Function* entry, uint64_t* entry_slots)
     }
   };
 
-#define WASMACRO_DISPATCH() goto* kHandlers[*pc]
+#define WASMACRO_DISPATCH() goto* (static_cast<const char*>(&&L_Unreachable) + static_cast<int32_t>(*pc))
 #define WASMACRO_TRAP(kind) \
   do {                      \
     trap_kind = (kind);     \
@@ -242,7 +246,7 @@ L_do_call:
 L_enter:
   instance = callee->instance_;
   st = &InstanceState::of(*instance);
-  fn = compiled_function(*st->ir, callee->function_index_);
+  fn = compiled_function(*st->ir, callee->function_index_, kHandlers);
   if (callee_fp + fn->frame_slots > stack_end) [[unlikely]] {
     if (frames_.size() > base_depth) {
       const Frame& caller = frames_.back();

@@ -689,7 +689,7 @@ void Translator::translate_simple(const Instruction& in) {
 
 }  // namespace
 
-const CompiledFunction* compiled_function(const ModuleIR& ir, uint32_t function_index) {
+const CompiledFunction* compiled_function(const ModuleIR& ir, uint32_t function_index, const int32_t* handlers) {
   uint32_t defined = function_index - ir.imported_functions;
   CompiledFunction* compiled = ir.compiled[defined].load(std::memory_order_acquire);
   if (compiled != nullptr) return compiled;
@@ -697,6 +697,9 @@ const CompiledFunction* compiled_function(const ModuleIR& ir, uint32_t function_
   compiled = ir.compiled[defined].load(std::memory_order_relaxed);
   if (compiled != nullptr) return compiled;
   auto translated = Translator(ir, function_index).run();
+  for (auto [position, binary_offset] : translated->offsets) {
+    translated->code[position] = static_cast<uint32_t>(handlers[translated->code[position]]);
+  }
   compiled = translated.get();
   ir.compiled_storage.push_back(std::move(translated));
   ir.compiled[defined].store(compiled, std::memory_order_release);

@@ -26,6 +26,8 @@ struct CompiledFunction {
 };
 
 // Returns the compiled form of a defined function, translating it on first use. Thread-safe.
-const CompiledFunction* compiled_function(const ModuleIR& ir, uint32_t function_index);
+// `handlers` maps each InternalOp to what the interpreter dispatches on (the distance of its handler
+// from a base label); the translator writes that value in place of every op word it emitted.
+const CompiledFunction* compiled_function(const ModuleIR& ir, uint32_t function_index, const int32_t* handlers);
 
 }  // namespace wasmacro::engine::detail
