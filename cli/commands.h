@@ -12,6 +12,7 @@ int run_command(Args args);       // run.cpp
 int inspect_command(Args args);   // inspect.cpp
 int spectest_command(Args args);  // spectest.cpp
 int build_command(Args args);     // build.cpp
+int package_command(Args args);   // package.cpp
 int toolchain_command(Args args); // toolchain.cpp
 
 }  // namespace wasmacro::cli

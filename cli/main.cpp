@@ -15,6 +15,7 @@ constexpr const char* kUsage =
     "  inspect MODULE.wasm [--json]       imports, exports, custom sections, sizes, macro metadata\n"
     "  spectest FILE.json...              run wast2json scripts against the engine\n"
     "  build PATH -o OUT.wasm [options]   build a proc-macro crate to one .wasm\n"
+    "  package MODULE.wasm -o DIR          write a proc-macro shim crate that runs the module\n"
     "  toolchain [--install] [--print-sysroot]  the wasm32 toolchain and its sysroot\n"
     "\n"
     "`wasmacro <command> --help` describes each command.\n";
@@ -33,6 +34,7 @@ int main(int argc, char** argv) {
   if (command == "inspect") return inspect_command(args);
   if (command == "spectest") return spectest_command(args);
   if (command == "build") return build_command(args);
+  if (command == "package") return package_command(args);
   if (command == "toolchain") return toolchain_command(args);
   std::fprintf(stderr, "wasmacro: unknown command '%.*s'\n\n%s", static_cast<int>(command.size()), command.data(), kUsage);
   return 2;
