@@ -164,10 +164,10 @@ bool FunctionValidator::pop_control(ControlFrame& frame) {
   if (!pop_list(controls_.back().results)) return false;
   if (operands_.size() != controls_.back().height) [[unlikely]] {
     size_t extra = operands_.size() - controls_.back().height;
-    return invalid("type mismatch: " + std::to_string(extra) + " value" + (extra == 1 ? "" : "s") +
-                   " left on the stack at the end of the block, whose results are " +
-                   std::to_string(controls_.back().results.size) + " value" +
-                   (controls_.back().results.size == 1 ? "" : "s"));
+    size_t results = controls_.back().results.size;
+    return invalid("type mismatch: " + std::to_string(results + extra) + " value" +
+                   (results + extra == 1 ? "" : "s") + " on the stack at the end of the block, which returns " +
+                   std::to_string(results));
   }
   frame = controls_.back();
   controls_.pop_back();
