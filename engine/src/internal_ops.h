@@ -14,6 +14,7 @@ namespace wasmacro::engine::detail {
   X(BrIfNot)     /* cond, rel */                                  \
   X(Fuel)        /* amount */                                     \
   X(ReturnN)     /* count, first source slot */                   \
+  X(Return1)     /* source slot */                                \
   X(Invalid)
 // clang-format on
 

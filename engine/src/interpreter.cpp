@@ -415,10 +415,15 @@ L_BrTable: {
   pc += static_cast<int32_t>(pc[3 + index]);
   WASMACRO_DISPATCH();
 }
+L_Return1:
+  fp[0] = fp[pc[1]];
+  goto L_return;
 L_ReturnN: {
   uint32_t count = pc[1];
   const uint64_t* source = fp + pc[2];
   for (uint32_t i = 0; i < count; ++i) fp[i] = source[i];
+}
+L_return: {
   if (frames_.size() == base_depth) goto L_finish;
   const Frame& caller = frames_.back();
   pc = caller.return_pc;

@@ -116,10 +116,12 @@ class Translator {
     height_ -= count;
     locations_.resize(height_);
   }
-  void reset_height(uint32_t height) {
+  // At an else or a block's end: the block's own values (from `base`) are in their slots; what lies
+  // below the block is untouched by it and keeps its locations.
+  void reset_height(uint32_t base, uint32_t height) {
     height_ = height;
     locations_.resize(height);
-    for (uint32_t i = 0; i < height; ++i) locations_[i] = slot(i);
+    for (uint32_t i = base; i < height; ++i) locations_[i] = slot(i);
     max_height_ = std::max(max_height_, height_);
   }
 
@@ -134,6 +136,15 @@ class Translator {
   // Control flow joins and calls see every value in its own slot.
   void materialize_from(uint32_t height) {
     for (uint32_t i = height; i < height_; ++i) materialize(i);
+  }
+  // Entering a block: a pending read of a local that some later instruction writes is copied now,
+  // because the write may run on one path through the block and not on another, and code after the
+  // block must find the value in one place. Locals never written again stay read in place.
+  void materialize_reads_written_after(uint64_t offset) {
+    for (uint32_t i = 0; i < height_; ++i) {
+      uint32_t location = locations_[i];
+      if (location < locals_ && last_write_[location] > offset) materialize(i);
+    }
   }
   bool pending_reads_of(uint32_t local) const {
     return std::find(locations_.begin(), locations_.end(), local) != locations_.end();
@@ -211,6 +222,11 @@ class Translator {
 
   void translate_return() {
     uint32_t results = static_cast<uint32_t>(function_type_->results.size());
+    if (results == 1) {
+      emit_op(Op::Return1);
+      emit(operand(height_ - 1));
+      return;
+    }
     materialize_from(height_ - results);
     emit_op(Op::ReturnN);
     emit(results);
@@ -219,7 +235,7 @@ class Translator {
 
   bool translate(const Instruction& in);
   void translate_simple(const Instruction& in);
-  void collect_constants(std::span<const uint8_t> bytes);
+  void prescan(std::span<const uint8_t> bytes);
   uint32_t constant_slot(uint64_t value) const { return constant_slots_.at(value); }
 
   static constexpr uint32_t kNone = UINT32_MAX;
@@ -236,7 +252,8 @@ class Translator {
   Op last_op_ = Op::Invalid;
   uint32_t locals_ = 0;         // parameters + declared locals
   uint32_t operands_base_ = 0;  // locals_ + constants: the first operand slot
-  std::unordered_map<uint64_t, uint32_t> constant_slots_;  // parameters + declared locals: the first operand slot
+  std::unordered_map<uint64_t, uint32_t> constant_slots_;
+  std::vector<uint64_t> last_write_;  // per local: offset of its last local.set or local.tee, 0 if none  // parameters + declared locals: the first operand slot
   uint32_t height_ = 0;
   uint32_t max_height_ = 0;
   bool unreachable_ = false;
@@ -256,7 +273,7 @@ std::unique_ptr<CompiledFunction> Translator::run() {
   size_t code_size = body_.code_end - body_.code_offset;
   out_->code.reserve(code_size * 2 + 16);
   std::span<const uint8_t> bytes(ir_.bytes.data() + body_.code_offset, code_size);
-  collect_constants(bytes);
+  prescan(bytes);
 
   ControlFrame function;
   function.kind = LabelKind::Function;
@@ -281,17 +298,21 @@ std::unique_ptr<CompiledFunction> Translator::run() {
   return std::move(out_);
 }
 
-// Constants get frame slots of their own, filled at function entry, so that instructions read them
-// like locals and no instruction is spent materialising them.
-void Translator::collect_constants(std::span<const uint8_t> bytes) {
+// One pass before translation. Constants get frame slots of their own, filled at function entry, so
+// that instructions read them like locals and no instruction is spent materialising them. The last
+// offset at which each local is written tells a block entry which pending reads it must copy.
+void Translator::prescan(std::span<const uint8_t> bytes) {
   BinaryReader reader(bytes, body_.code_offset);
   InstructionReader instructions(reader);
   std::vector<uint64_t>& values = out_->constants;
+  last_write_.assign(locals_, 0);
   while (!reader.at_end()) {
     auto in = instructions.next();
     if (!in) break;
     uint64_t value;
     switch (in->op) {
+      case Opcode::LocalSet:
+      case Opcode::LocalTee: last_write_[in->index] = in->offset; continue;
       case Opcode::I32Const:
       case Opcode::F32Const: value = static_cast<uint32_t>(in->value); break;
       case Opcode::I64Const:
@@ -335,7 +356,9 @@ bool Translator::translate(const Instruction& in) {
         pop();
         comparison = take_comparison(condition);
       }
-      materialize_from(0);
+      materialize_reads_written_after(in.offset);
+      // The block's parameters live in their slots: an else and a loop's back edges rely on it.
+      materialize_from(height_ - frame.param_count);
       if (in.op == Opcode::If) {
         uint32_t at = pos();
         if (comparison) {
@@ -369,7 +392,7 @@ bool Translator::translate(const Instruction& in) {
         emit(0);
       }
       patch(frame.else_patch, frame.else_instruction, pos());
-      reset_height(frame.base + frame.param_count);
+      reset_height(frame.base, frame.base + frame.param_count);
       unreachable_ = false;
       if (segment_serial_ != frame.segment) start_fuel_segment();
       return true;
@@ -385,7 +408,7 @@ bool Translator::translate(const Instruction& in) {
       if (!unreachable_) materialize_from(frame.base);
       if (frame.kind == LabelKind::If && !frame.has_else) patch(frame.else_patch, frame.else_instruction, pos());
       for (auto [word, instruction] : frame.end_patches) patch(word, instruction, pos());
-      reset_height(frame.base + frame.result_count);
+      reset_height(frame.base, frame.base + frame.result_count);
       last_result_word_ = kNone;
       bool joined = !frame.end_patches.empty() || (frame.kind == LabelKind::If && !frame.has_else);
       unreachable_ = unreachable_ && !joined;

@@ -47,3 +47,29 @@
 (assert_return (invoke "local.set-while-the-old-value-is-pending" (i32.const 6)) (i32.const 42))
 (assert_return (invoke "local.tee-while-the-old-value-is-pending" (i32.const 30)) (i32.const -70))
 (assert_return (invoke "loop-parameter-from-constant") (i32.const 15))
+
+(module
+  ;; Values below a block stay read in place; the block's end must not assume they were copied.
+  (func (export "pending-constant-below-a-block") (result i32)
+    (i32.const 2) (block (result i32) (i32.const 1)) (drop))
+  ;; An if's parameter must be in its slot for the else branch.
+  (func (export "if-parameter-from-a-constant") (param i32) (result i32)
+    (i32.const 5)
+    (if (param i32) (result i32) (local.get 0)
+      (then (i32.add (i32.const 1)))
+      (else (i32.add (i32.const 2)))))
+  ;; A read of a local that a later block writes is copied before the block.
+  (func (export "pending-local-written-in-a-later-block") (param i32) (result i32)
+    (local.get 0) (block (local.set 0 (i32.const 9))) (i32.add (local.get 0)))
+  ;; ... also when the write runs on one path only.
+  (func (export "pending-local-written-on-one-path") (param i32 i32) (result i32)
+    (local.get 0)
+    (if (local.get 1) (then (local.set 0 (i32.const 100))))
+    (i32.sub (local.get 0))))
+
+(assert_return (invoke "pending-constant-below-a-block") (i32.const 2))
+(assert_return (invoke "if-parameter-from-a-constant" (i32.const 0)) (i32.const 7))
+(assert_return (invoke "if-parameter-from-a-constant" (i32.const 1)) (i32.const 6))
+(assert_return (invoke "pending-local-written-in-a-later-block" (i32.const 1)) (i32.const 10))
+(assert_return (invoke "pending-local-written-on-one-path" (i32.const 5) (i32.const 1)) (i32.const -95))
+(assert_return (invoke "pending-local-written-on-one-path" (i32.const 5) (i32.const 0)) (i32.const 0))
