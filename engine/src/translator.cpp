@@ -125,7 +125,7 @@ class Translator {
     max_height_ = std::max(max_height_, height_);
   }
 
-  // Copies a pending local read into the value's own slot.
+  // Copies a pending read of a local or a constant into the value's own slot.
   void materialize(uint32_t height) {
     if (locations_[height] == slot(height)) return;
     emit_op(Op::Copy);
@@ -233,7 +233,7 @@ class Translator {
     emit(slot(height_ - results));
   }
 
-  bool translate(const Instruction& in);
+  void translate(const Instruction& in);
   void translate_simple(const Instruction& in);
   void prescan(std::span<const uint8_t> bytes);
   uint32_t constant_slot(uint64_t value) const { return constant_slots_.at(value); }
@@ -325,7 +325,7 @@ void Translator::prescan(std::span<const uint8_t> bytes) {
   operands_base_ = locals_ + static_cast<uint32_t>(values.size());
 }
 
-bool Translator::translate(const Instruction& in) {
+void Translator::translate(const Instruction& in) {
   switch (in.op) {
     case Opcode::Block:
     case Opcode::Loop:
@@ -348,7 +348,7 @@ bool Translator::translate(const Instruction& in) {
       if (unreachable_) {
         frame.dead = true;
         control_.push_back(std::move(frame));
-        return true;
+        return;
       }
       uint32_t condition = in.op == Opcode::If ? operand(height_ - 1) : 0;
       std::optional<Comparison> comparison;
@@ -378,12 +378,12 @@ bool Translator::translate(const Instruction& in) {
         frame.loop_start = fuel_site_ - 1;
       }
       control_.push_back(std::move(frame));
-      return true;
+      return;
     }
     case Opcode::Else: {
       ControlFrame& frame = control_.back();
       frame.has_else = true;
-      if (frame.dead) return true;
+      if (frame.dead) return;
       if (!unreachable_) {
         materialize_from(frame.base);
         uint32_t at = pos();
@@ -395,15 +395,15 @@ bool Translator::translate(const Instruction& in) {
       reset_height(frame.base, frame.base + frame.param_count);
       unreachable_ = false;
       if (segment_serial_ != frame.segment) start_fuel_segment();
-      return true;
+      return;
     }
     case Opcode::End: {
       ControlFrame frame = std::move(control_.back());
       control_.pop_back();
-      if (frame.dead) return true;
+      if (frame.dead) return;
       if (frame.kind == LabelKind::Function) {
         if (!unreachable_) translate_return();
-        return true;
+        return;
       }
       if (!unreachable_) materialize_from(frame.base);
       if (frame.kind == LabelKind::If && !frame.has_else) patch(frame.else_patch, frame.else_instruction, pos());
@@ -413,24 +413,24 @@ bool Translator::translate(const Instruction& in) {
       bool joined = !frame.end_patches.empty() || (frame.kind == LabelKind::If && !frame.has_else);
       unreachable_ = unreachable_ && !joined;
       if (joined && segment_serial_ != frame.segment) start_fuel_segment();
-      return true;
+      return;
     }
     default:
       break;
   }
-  if (unreachable_) return true;
+  if (unreachable_) return;
 
   switch (in.op) {
     case Opcode::Unreachable:
       emit_op(Op::Unreachable);
       unreachable_ = true;
-      return true;
+      return;
     case Opcode::Nop:
-      return true;
+      return;
     case Opcode::Br:
       emit_br(control_[control_.size() - 1 - in.index]);
       unreachable_ = true;
-      return true;
+      return;
     case Opcode::BrIf: {
       uint32_t cond = operand(height_ - 1);
       pop();
@@ -447,7 +447,7 @@ bool Translator::translate(const Instruction& in) {
         translate_return();
         locations_ = std::move(fall_through);
         patch(skip, at, pos());
-        return true;
+        return;
       }
       if (!branch_needs_copies(target)) {
         auto comparison = take_comparison(cond);
@@ -459,7 +459,7 @@ bool Translator::translate(const Instruction& in) {
           emit(cond);
         }
         emit_jump_to(target, at);
-        return true;
+        return;
       }
       uint32_t at = pos();
       emit_op(Op::BrIfNot);
@@ -468,7 +468,7 @@ bool Translator::translate(const Instruction& in) {
       emit(0);
       emit_br(target);
       patch(skip, at, pos());
-      return true;
+      return;
     }
     case Opcode::BrTable: {
       uint32_t index = operand(height_ - 1);
@@ -501,12 +501,12 @@ bool Translator::translate(const Instruction& in) {
         }
       }
       unreachable_ = true;
-      return true;
+      return;
     }
     case Opcode::Return:
       translate_return();
       unreachable_ = true;
-      return true;
+      return;
     case Opcode::Call: {
       const FuncType& type = ir_.function_type(in.index);
       uint32_t params = static_cast<uint32_t>(type.params.size());
@@ -517,7 +517,7 @@ bool Translator::translate(const Instruction& in) {
       emit(slot(height_ - params));
       pop(params);
       push(results);
-      return true;
+      return;
     }
     case Opcode::CallIndirect: {
       const FuncType& type = ir_.types[in.index];
@@ -533,11 +533,11 @@ bool Translator::translate(const Instruction& in) {
       emit(slot(height_ - params));
       pop(params);
       push(results);
-      return true;
+      return;
     }
     case Opcode::Drop:
       pop();
-      return true;
+      return;
     case Opcode::Select:
     case Opcode::SelectTyped:
       emit_op(Op::Select);
@@ -548,16 +548,16 @@ bool Translator::translate(const Instruction& in) {
       pop(3);
       push();
       produced_at(pos() - 4);
-      return true;
+      return;
     case Opcode::LocalGet:
       push_location(in.index);
-      return true;
+      return;
     case Opcode::LocalSet:
     case Opcode::LocalTee: {
       uint32_t value = operand(height_ - 1);
       if (value == in.index) {  // `local.get x; local.set x`
         if (in.op == Opcode::LocalSet) pop();
-        return true;
+        return;
       }
       bool retarget = last_result_word_ != kNone && value == slot(height_ - 1) && !pending_reads_of(in.index);
       if (in.op == Opcode::LocalSet) {
@@ -581,7 +581,7 @@ bool Translator::translate(const Instruction& in) {
         emit(value);
       }
       last_result_word_ = kNone;
-      return true;
+      return;
     }
     case Opcode::GlobalGet:
       emit_op(Op::GlobalGet);
@@ -589,13 +589,13 @@ bool Translator::translate(const Instruction& in) {
       emit(in.index);
       push();
       produced_at(pos() - 2);
-      return true;
+      return;
     case Opcode::GlobalSet:
       emit_op(Op::GlobalSet);
       emit(in.index);
       emit(operand(height_ - 1));
       pop();
-      return true;
+      return;
     case Opcode::TableGet:
       emit_op(Op::TableGet);
       emit(slot(height_ - 1));
@@ -603,50 +603,50 @@ bool Translator::translate(const Instruction& in) {
       emit(operand(height_ - 1));
       pop();
       push();
-      return true;
+      return;
     case Opcode::TableSet:
       emit_op(Op::TableSet);
       emit(in.index);
       emit(operand(height_ - 2));
       emit(operand(height_ - 1));
       pop(2);
-      return true;
+      return;
     case Opcode::MemorySize:
       emit_op(Op::MemorySize);
       emit(slot(height_));
       push();
-      return true;
+      return;
     case Opcode::MemoryGrow:
       emit_op(Op::MemoryGrow);
       emit(slot(height_ - 1));
       emit(operand(height_ - 1));
       pop();
       push();
-      return true;
+      return;
     case Opcode::I32Const:
     case Opcode::F32Const:
       push_location(constant_slot(static_cast<uint32_t>(in.value)));
-      return true;
+      return;
     case Opcode::I64Const:
     case Opcode::F64Const:
       push_location(constant_slot(in.value));
-      return true;
+      return;
     case Opcode::RefNull:
       push_location(constant_slot(0));
-      return true;
+      return;
     case Opcode::RefIsNull:
       emit_op(Op::RefIsNull);
       emit(slot(height_ - 1));
       emit(operand(height_ - 1));
       pop();
       push();
-      return true;
+      return;
     case Opcode::RefFunc:
       emit_op(Op::RefFunc);
       emit(slot(height_));
       emit(in.index);
       push();
-      return true;
+      return;
     case Opcode::MemoryInit:
     case Opcode::TableInit:
     case Opcode::TableCopy:
@@ -659,12 +659,12 @@ bool Translator::translate(const Instruction& in) {
       emit(operand(height_ - 2));
       emit(operand(height_ - 1));
       pop(3);
-      return true;
+      return;
     case Opcode::DataDrop:
     case Opcode::ElemDrop:
       emit_op(static_cast<Op>(in.op));
       emit(in.index);
-      return true;
+      return;
     case Opcode::TableGrow:
       emit_op(Op::TableGrow);
       emit(in.index);
@@ -673,13 +673,13 @@ bool Translator::translate(const Instruction& in) {
       emit(operand(height_ - 1));
       pop(2);
       push();
-      return true;
+      return;
     case Opcode::TableSize:
       emit_op(Op::TableSize);
       emit(in.index);
       emit(slot(height_));
       push();
-      return true;
+      return;
     case Opcode::TableFill:
       emit_op(Op::TableFill);
       emit(in.index);
@@ -687,10 +687,10 @@ bool Translator::translate(const Instruction& in) {
       emit(operand(height_ - 2));
       emit(operand(height_ - 1));
       pop(3);
-      return true;
+      return;
     default:
       translate_simple(in);
-      return true;
+      return;
   }
 }
 
