@@ -227,7 +227,14 @@ class Translator {
       emit(operand(height_ - 1));
       return;
     }
-    materialize_from(height_ - results);
+    // The results go to their own slots first, for ReturnN's contiguous copy. Control leaves here,
+    // so the translator's view of where values live stays as it was for any path that does not.
+    for (uint32_t i = height_ - results; i < height_; ++i) {
+      if (operand(i) == slot(i)) continue;
+      emit_op(Op::Copy);
+      emit(slot(i));
+      emit(operand(i));
+    }
     emit_op(Op::ReturnN);
     emit(results);
     emit(slot(height_ - results));
@@ -442,10 +449,7 @@ void Translator::translate(const Instruction& in) {
         emit(cond);
         uint32_t skip = pos();
         emit(0);
-        // The return's copies run only when the branch is taken; the fall-through keeps its view.
-        std::vector<uint32_t> fall_through = locations_;
         translate_return();
-        locations_ = std::move(fall_through);
         patch(skip, at, pos());
         return;
       }
@@ -482,12 +486,9 @@ void Translator::translate(const Instruction& in) {
       uint32_t table = pos();
       for (uint32_t i = 0; i <= count; ++i) emit(0);
       // Entries whose label needs copies jump to a stub after the table that copies, then branches.
-      // Each stub is its own path: none may rely on copies another stub made.
-      const std::vector<uint32_t> at_branch = locations_;
       for (uint32_t i = 0; i <= count; ++i) {
         uint32_t depth = i < count ? targets[i] : in.br_default;
         ControlFrame& target = control_[control_.size() - 1 - depth];
-        locations_ = at_branch;
         if (target.kind == LabelKind::Function) {
           patch(table + i, at, pos());
           translate_return();
