@@ -674,6 +674,22 @@ impl Literal {
         Literal { float: true, ..Literal::new(repr) }
     }
 
+    // The float constructors' shared body: `repr` is the number's Display form. An unsuffixed literal
+    // keeps a `.0` so that it still lexes as a float.
+    fn from_float_repr(finite: bool, mut repr: String, suffix: &str) -> Literal {
+        if !finite {
+            panic!("Invalid float literal {repr}");
+        }
+        if suffix.is_empty() {
+            if !repr.contains('.') {
+                repr.push_str(".0");
+            }
+        } else {
+            repr.push_str(suffix);
+        }
+        Literal::new_float(repr)
+    }
+
     suffixed_int_literals! {
         u8_suffixed => u8,
         u16_suffixed => u16,
@@ -706,42 +722,22 @@ impl Literal {
 
     /// Creates a new unsuffixed floating-point literal. Panics if `n` is not finite.
     pub fn f32_unsuffixed(n: f32) -> Literal {
-        if !n.is_finite() {
-            panic!("Invalid float literal {n}");
-        }
-        let mut repr = n.to_string();
-        if !repr.contains('.') {
-            repr.push_str(".0");
-        }
-        Literal::new_float(repr)
+        Literal::from_float_repr(n.is_finite(), n.to_string(), "")
     }
 
     /// Creates a new suffixed floating-point literal. Panics if `n` is not finite.
     pub fn f32_suffixed(n: f32) -> Literal {
-        if !n.is_finite() {
-            panic!("Invalid float literal {n}");
-        }
-        Literal::new_float(format!("{n}f32"))
+        Literal::from_float_repr(n.is_finite(), n.to_string(), "f32")
     }
 
     /// Creates a new unsuffixed floating-point literal. Panics if `n` is not finite.
     pub fn f64_unsuffixed(n: f64) -> Literal {
-        if !n.is_finite() {
-            panic!("Invalid float literal {n}");
-        }
-        let mut repr = n.to_string();
-        if !repr.contains('.') {
-            repr.push_str(".0");
-        }
-        Literal::new_float(repr)
+        Literal::from_float_repr(n.is_finite(), n.to_string(), "")
     }
 
     /// Creates a new suffixed floating-point literal. Panics if `n` is not finite.
     pub fn f64_suffixed(n: f64) -> Literal {
-        if !n.is_finite() {
-            panic!("Invalid float literal {n}");
-        }
-        Literal::new_float(format!("{n}f64"))
+        Literal::from_float_repr(n.is_finite(), n.to_string(), "f64")
     }
 
     /// String literal.
