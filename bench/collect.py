@@ -25,7 +25,6 @@ import sys
 import tempfile
 import time
 
-import expansion  # bench/expansion.py
 
 SCHEMA = 1
 
@@ -281,17 +280,6 @@ def workloads(build, wasm_path, native_path, reps, interp_reps):
             "wasm_interp_load_cpu_seconds": interp["_load_cpu_seconds"], "rows": rows}
 
 
-def expansion_benchmark(args, modules, origins):
-    if "serde_derive" not in modules:
-        return {"status": "not measured", "reason": "serde_derive.wasm was not built in this run"}
-    version = re.search(r"serde_derive-([0-9][^ ]*)$", origins.get("serde_derive", ""))
-    if not (args.wasmacro and args.runtime_dir and args.expansion_work and version):
-        return {"status": "not measured", "reason": "the CLI, the runtime or serde_derive's version was not given"}
-    log("(e) serde derives through the bridge vs native")
-    return expansion.measure(args.wasmacro, modules["serde_derive"], version.group(1), args.runtime_dir,
-                             args.expansion_work, args.expansion_structs, args.reps)
-
-
 def sha256(path):
     with open(path, "rb") as f:
         return hashlib.sha256(f.read()).hexdigest()
@@ -314,10 +302,6 @@ def main():
     parser.add_argument("--reps", type=int, default=5)
     parser.add_argument("--interp-reps", type=int, default=1)
     parser.add_argument("--min-time", type=float, default=0.2)
-    parser.add_argument("--wasmacro", help="the CLI, for (e)")
-    parser.add_argument("--runtime-dir", help="a prebuilt libwasmacro_runtime.a, for (e)")
-    parser.add_argument("--expansion-work", help="a scratch folder for (e)")
-    parser.add_argument("--expansion-structs", type=int, default=50)
     args = parser.parse_args()
 
     modules = dict(m.split("=", 1) for m in args.module)
@@ -336,7 +320,6 @@ def main():
     started = time.monotonic()
     result["engine"] = engine_benchmarks(args.build, modules, args.reps, args.min_time)
     result["workloads"] = workloads(args.build, args.workloads_wasm, args.workloads_native, args.reps, args.interp_reps)
-    result["expansion"] = expansion_benchmark(args, modules, origins)
     result["machine"]["load_average_at_end"] = list(os.getloadavg())
     result["run_seconds"] = round(time.monotonic() - started, 1)
 

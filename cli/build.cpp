@@ -10,12 +10,14 @@ namespace {
 
 constexpr const char* kBuildUsage =
     "usage: wasmacro build PATH -o OUT.wasm [--features F...] [--all-features] [--no-default-features]\n"
-    "                      [--work-dir DIR] [--no-wasm-opt]\n"
+    "                      [--lockfile Cargo.lock] [--work-dir DIR] [--no-wasm-opt]\n"
     "\n"
     "Builds the proc-macro crate at PATH (left untouched on disk) to one .wasm: a staged copy is\n"
     "compiled for wasm32 against the proc_macro facade, optimised with wasm-opt -O3, and given a\n"
     "\"wasmacro.macros\" metadata section. --work-dir holds the staged copy and cargo's target folder\n"
-    "(default: the wasmacro cache folder).\n";
+    "(default: the wasmacro cache folder). --lockfile resolves the crate's dependencies from an existing\n"
+    "Cargo.lock (for instance the workspace that uses the macro natively), so both builds use the same\n"
+    "versions.\n";
 
 double seconds_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -55,6 +57,10 @@ int build_command(Args args) {
       auto v = value(a);
       if (v == nullptr) return 2;
       options.work_dir = std::string(*v);
+    } else if (a == "--lockfile") {
+      auto v = value(a);
+      if (v == nullptr) return 2;
+      options.lockfile = std::string(*v);
     } else if (a == "--no-wasm-opt") {
       options.wasm_opt = false;
     } else if (!a.empty() && a[0] == '-') {

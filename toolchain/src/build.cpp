@@ -98,6 +98,16 @@ Result<BuildReport> build_macro_crate(const BuildOptions& options, const Progres
                  ": no #[proc_macro_derive], #[proc_macro_attribute] or #[proc_macro] function at the crate root"};
   }
 
+  std::string lock_text;
+  if (!options.lockfile.empty()) {
+    auto lock_read = read_file(options.lockfile);
+    if (!lock_read.ok()) return Error{"--lockfile: " + lock_read.error().message};
+    if (lock_read.value().find("[[package]]") == std::string::npos) {
+      return Error{"--lockfile " + options.lockfile + ": not a Cargo.lock (no [[package]] entry)"};
+    }
+    lock_text = std::move(lock_read.value());
+  }
+
   auto sysroot = ensure_sysroot(tc, /*install=*/true, progress);
   if (!sysroot.ok()) return sysroot.error();
   auto facade = ensure_facade(tc, sysroot.value(), progress);
@@ -119,6 +129,10 @@ Result<BuildReport> build_macro_crate(const BuildOptions& options, const Progres
   if (!copied.ok()) return copied.error();
   Status written = write_file(stage + "/Cargo.toml", staged.text);
   if (!written.ok()) return written.error();
+  if (!lock_text.empty()) {
+    written = write_file(stage + "/Cargo.lock", lock_text);
+    if (!written.ok()) return written.error();
+  }
   written = write_file(stage + "/" + staged.lib_path,
                        blank_entry_attributes(root_source.value(), entries.value()) + export_glue(entries.value()));
   if (!written.ok()) return written.error();
@@ -131,6 +145,10 @@ Result<BuildReport> build_macro_crate(const BuildOptions& options, const Progres
       // was built against (`extern crate proc_macro2;` before any use of proc_macro) by searching.
       "-Ldependency=" + fs::path(facade.value()).parent_path().string(),
       "-Clinker=" + tc.wasm_ld,
+      // Lints never fail the build (a crate root's `#![forbid(unsafe_code)]` would reject the
+      // export glue appended to it). Not `allow`: cargo reads the "unsupported crate type" warning
+      // when it probes the target. Registry dependencies keep cargo's own earlier `allow`.
+      "--cap-lints=warn",
       // The same flags for every package of a work folder, so that their dependencies are shared.
       "--remap-path-prefix=" + work + "/stage=/wasmacro/src",
       "--remap-path-prefix=" + target_dir + "=/wasmacro/target",

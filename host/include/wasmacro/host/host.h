@@ -49,7 +49,7 @@ class [[nodiscard]] Result {
 };
 
 // ---------------------------------------------------------------------------------------------------
-// Limits. Defaults are far above what real macros use (serde_derive on a large crate stays two orders
+// Limits. Defaults are far above what real macros use (a serde derive on a large crate stays two orders
 // of magnitude below each), so hitting one means a runaway guest.
 // ---------------------------------------------------------------------------------------------------
 

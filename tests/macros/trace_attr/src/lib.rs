@@ -2,7 +2,7 @@
 //! function's caller passes in: it rewrites `fn f(log: &mut Vec<String>, ...) -> T { body }` so that
 //! the body runs in a closure and both events are pushed to `log`.
 
-// Naming a dependency before anything from proc_macro (as serde_derive does) makes rustc find the
+// Naming a dependency before anything from proc_macro (as serde's derive crate does) makes rustc find the
 // facade through the library search path rather than --extern: a regression test for that wiring.
 extern crate quote;
 

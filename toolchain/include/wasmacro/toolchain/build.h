@@ -17,6 +17,10 @@ struct BuildOptions {
   bool all_features = false;
   bool no_default_features = false;
   std::string work_dir;  // staging copy and cargo target dir; default: <cache_dir()>/build
+  // A Cargo.lock to resolve the crate's dependencies from (typically the consuming workspace's), so
+  // that the wasm build uses the same dependency versions as the native one; cargo drops the
+  // entries the crate does not need. Empty: cargo resolves the newest compatible versions.
+  std::string lockfile;
   bool wasm_opt = true;  // run binaryen's wasm-opt (see docs/abi.md for the passes and why)
 };
 
