@@ -189,6 +189,26 @@ def test_features(wasmacro, work, repo):
     print("the two feature builds differ in code and in metadata")
 
 
+def test_lockfile(wasmacro, work, repo):
+    """--lockfile pins the macro's dependencies: quote held one version back stays there."""
+    crate = os.path.join(repo, "tests", "macros", "squares_fn")
+    resolve = os.path.join(work, "lockfile-resolve")
+    shutil.rmtree(resolve, ignore_errors=True)
+    shutil.copytree(crate, resolve, ignore=shutil.ignore_patterns("target", "Cargo.lock"))
+    for cmd in (["cargo", "generate-lockfile", "--quiet"], ["cargo", "update", "--quiet", "-p", "quote", "--precise", "1.0.36"]):
+        check(subprocess.run(cmd, cwd=resolve).returncode == 0, " ".join(cmd) + " failed")
+    lock = os.path.join(resolve, "Cargo.lock")
+    build(wasmacro, crate, os.path.join(work, "out", "squares_fn.locked.wasm"), work, "--lockfile", lock)
+    staged = open(os.path.join(work, "stage", "squares_fn", "Cargo.lock")).read()
+    check('name = "quote"\nversion = "1.0.36"' in staged, "the staged build did not keep quote 1.0.36 from --lockfile")
+    for bad, want in ((os.path.join(work, "no-such.lock"), "--lockfile"), (os.path.join(crate, "Cargo.toml"), "not a Cargo.lock")):
+        r = subprocess.run([wasmacro, "build", crate, "-o", os.path.join(work, "out", "bad.wasm"), "--work-dir", work,
+                            "--lockfile", bad], capture_output=True, text=True)
+        check(r.returncode != 0 and want in r.stderr and r.stderr.count("\n") == 1,
+              f"--lockfile {bad}: want one line naming {want!r}, got exit {r.returncode}: {r.stderr!r}")
+    print("quote 1.0.36 kept; a missing or wrong lock file gets one message")
+
+
 def test_proc_macro2_cfg(wasmacro, work, repo):
     crate = os.path.join(repo, "tests", "macros", "describe_derive")
     build(wasmacro, crate, os.path.join(work, "out", "describe_derive.cfg.wasm"), work)
@@ -257,6 +277,8 @@ def main():
             test_reproducible(wasmacro, work, repo, rest[0])
         elif which == "features":
             test_features(wasmacro, work, repo)
+        elif which == "lockfile":
+            test_lockfile(wasmacro, work, repo)
         elif which == "proc-macro2-cfg":
             test_proc_macro2_cfg(wasmacro, work, repo)
         elif which == "facade-native":
