@@ -27,6 +27,7 @@ enum class Import : uint8_t {
   SpanStart,
   SpanEnd,
   SpanResolvedAt,
+  EnvVar,
 };
 
 struct ImportSpec {
@@ -38,7 +39,7 @@ struct ImportSpec {
   bool takes_bytes;                   // (ptr, len) arguments
 };
 
-inline constexpr std::array<ImportSpec, 15> kImports = {{
+inline constexpr std::array<ImportSpec, 16> kImports = {{
     {"reply", Import::Reply, 1, 0, std::nullopt, false},
     {"panic_message", Import::PanicMessage, 2, 0, std::nullopt, true},
     {"stream_from_str", Import::StreamFromStr, 2, 1, HostCall::StreamFromStr, true},
@@ -54,6 +55,8 @@ inline constexpr std::array<ImportSpec, 15> kImports = {{
     {"span_start", Import::SpanStart, 1, 1, HostCall::SpanStart, false},
     {"span_end", Import::SpanEnd, 1, 1, HostCall::SpanEnd, false},
     {"span_resolved_at", Import::SpanResolvedAt, 2, 1, HostCall::SpanResolvedAt, false},
+    // std::env::var in the guest's std (the sysroot `wasmacro build` makes); answered by the host.
+    {"env_var", Import::EnvVar, 2, 1, std::nullopt, true},
 }};
 
 inline const ImportSpec* find_import(std::string_view name) {

@@ -1,6 +1,7 @@
 // One expansion: restore the post-initialisation snapshot, copy the input message in, call the macro's
 // export, copy the output message out. Everything the guest asks in between goes through the closed
 // list of host functions bound here; every guest pointer is bounds-checked before it is used.
+#include <cstdlib>
 #include <cstring>
 #include <unordered_map>
 
@@ -137,6 +138,16 @@ Result<std::unique_ptr<Expander>> Expander::create(std::shared_ptr<const MacroMo
         case detail::Import::PanicMessage:
           s->panic_message.emplace(reinterpret_cast<const char*>(data.data()), data.size());
           return std::nullopt;
+        case detail::Import::EnvVar: {
+          std::string_view name(reinterpret_cast<const char*>(data.data()), data.size());
+          const char* value = nullptr;
+          if (name.find('\0') == std::string_view::npos && s->limits.env_allowed(name)) {
+            value = std::getenv(std::string(name).c_str());
+          }
+          s->reply.assign(value != nullptr ? value : "");
+          results[0] = Value::i32(static_cast<uint32_t>(byte_answer(value != nullptr ? 0 : -1, s->reply)));
+          return std::nullopt;
+        }
         default: break;
       }
       HostCall call = *spec->forwarded;

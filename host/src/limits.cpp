@@ -45,9 +45,38 @@ Result<Limits> Limits::from_environment() {
   if (limits.max_memory_mb == 0 || limits.max_memory_mb > 4096) {
     return Error{"WASMACRO_MAX_MEMORY_MB must be between 1 and 4096"};
   }
+  if (const char* grants = std::getenv("WASMACRO_ALLOW_ENV"); grants != nullptr) {
+    std::string_view rest = grants;
+    while (!rest.empty()) {
+      size_t comma = rest.find(',');
+      std::string_view item = rest.substr(0, comma);
+      rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+      while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
+      while (!item.empty() && item.back() == ' ') item.remove_suffix(1);
+      if (item.empty()) continue;
+      size_t star = item.find('*');
+      if (item.find('=') != std::string_view::npos || (star != std::string_view::npos && star != item.size() - 1) ||
+          item == "*") {
+        return Error{"WASMACRO_ALLOW_ENV: `" + std::string(item) +
+                     "` is not a variable name or a prefix ending in `*` (for example MY_VAR,MY_PREFIX_*)"};
+      }
+      limits.allowed_env.emplace_back(item);
+    }
+  }
   limits.max_call_depth = static_cast<uint32_t>(depth);
   limits.max_output_depth = static_cast<uint32_t>(output_depth);
   return limits;
+}
+
+bool Limits::env_allowed(std::string_view name) const {
+  for (const std::string& grant : allowed_env) {
+    if (!grant.empty() && grant.back() == '*') {
+      if (name.substr(0, grant.size() - 1) == std::string_view(grant).substr(0, grant.size() - 1)) return true;
+    } else if (name == grant) {
+      return true;
+    }
+  }
+  return false;
 }
 
 }  // namespace wasmacro::host

@@ -18,7 +18,7 @@ std::span<const uint8_t> bytes_of(const std::string& s) {
 
 TEST(Metadata, ReadsWhatWasmacroBuildWrites) {
   std::string json =
-      R"({"abi":1,"crate":{"features":["default","sum"],"name":"squares_fn","version":"0.2.0"},)"
+      R"({"abi":2,"crate":{"features":["default","sum"],"name":"squares_fn","version":"0.2.0"},)"
       R"("macros":[{"attributes":["describe","note"],"export":"wasmacro_derive_Describe","kind":"derive","name":"Describe"},)"
       R"({"attributes":[],"export":"wasmacro_function_squares","kind":"function","name":"squares"}]})";
   auto parsed = parse_metadata(bytes_of(json));
@@ -34,16 +34,16 @@ TEST(Metadata, ReadsWhatWasmacroBuildWrites) {
 }
 
 TEST(Metadata, RefusesAnotherAbiVersionNamingBoth) {
-  auto parsed = parse_metadata(bytes_of(R"({"abi":2,"macros":[]})"));
+  auto parsed = parse_metadata(bytes_of(R"({"abi":1,"macros":[]})"));
   ASSERT_FALSE(parsed.ok());
-  EXPECT_NE(parsed.error().message.find("version 2"), std::string::npos);
   EXPECT_NE(parsed.error().message.find("version 1"), std::string::npos);
+  EXPECT_NE(parsed.error().message.find("version 2"), std::string::npos);
 }
 
 TEST(Metadata, RefusesMalformedSections) {
   EXPECT_FALSE(parse_metadata(bytes_of("{")).ok());
-  EXPECT_FALSE(parse_metadata(bytes_of(R"({"abi":1})")).ok());
-  EXPECT_FALSE(parse_metadata(bytes_of(R"({"abi":1,"macros":[{"kind":"weird","name":"x"}]})")).ok());
+  EXPECT_FALSE(parse_metadata(bytes_of(R"({"abi":2})")).ok());
+  EXPECT_FALSE(parse_metadata(bytes_of(R"({"abi":2,"macros":[{"kind":"weird","name":"x"}]})")).ok());
 }
 
 TEST(Limits, DefaultsAndOverrides) {
@@ -63,6 +63,31 @@ TEST(Limits, DefaultsAndOverrides) {
   EXPECT_NE(bad.error().message.find("WASMACRO_FUEL"), std::string::npos);
   unsetenv("WASMACRO_FUEL");
   unsetenv("WASMACRO_MAX_OUTPUT_DEPTH");
+}
+
+TEST(Limits, EnvironmentGrants) {
+  unsetenv("WASMACRO_ALLOW_ENV");
+  auto defaults = Limits::from_environment();
+  ASSERT_TRUE(defaults.ok());
+  EXPECT_TRUE(defaults.value().env_allowed("CARGO_PKG_VERSION"));
+  EXPECT_TRUE(defaults.value().env_allowed("CARGO_CRATE_NAME"));
+  EXPECT_FALSE(defaults.value().env_allowed("CARGO_MANIFEST_DIR")) << "an absolute host path";
+  EXPECT_FALSE(defaults.value().env_allowed("HOME"));
+  EXPECT_FALSE(defaults.value().env_allowed("CARGO_CRATE_NAME_X"));
+  setenv("WASMACRO_ALLOW_ENV", " MY_VAR , BUILD_* ,", 1);
+  auto granted = Limits::from_environment();
+  ASSERT_TRUE(granted.ok()) << granted.error().message;
+  EXPECT_TRUE(granted.value().env_allowed("MY_VAR"));
+  EXPECT_FALSE(granted.value().env_allowed("MY_VAR2"));
+  EXPECT_TRUE(granted.value().env_allowed("BUILD_PROFILE"));
+  EXPECT_TRUE(granted.value().env_allowed("CARGO_PKG_NAME")) << "grants add to the defaults";
+  for (const char* bad : {"*", "A*B", "X=1"}) {
+    setenv("WASMACRO_ALLOW_ENV", bad, 1);
+    auto refused = Limits::from_environment();
+    ASSERT_FALSE(refused.ok()) << bad;
+    EXPECT_NE(refused.error().message.find("WASMACRO_ALLOW_ENV"), std::string::npos);
+  }
+  unsetenv("WASMACRO_ALLOW_ENV");
 }
 
 // (module (import "env" "open" (func)) ...): the smallest module with a forbidden import.

@@ -51,7 +51,7 @@ def leb(n):
 
 
 def with_metadata(wasm, crate, exports):
-    meta = {"abi": 1, "crate": {"name": crate, "version": "0.1.0", "features": []},
+    meta = {"abi": 2, "crate": {"name": crate, "version": "0.1.0", "features": []},
             "macros": [{"kind": "function", "name": e, "export": e, "attributes": []} for e in exports]}
     name = b"wasmacro.macros"
     body = leb(len(name)) + name + json.dumps(meta).encode()

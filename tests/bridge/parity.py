@@ -200,9 +200,15 @@ def main():
                 f'parity_macros = {{ path = "{shims["parity_macros"]}" }}\n[workspace]\n')
     with open(os.path.join(sandbox, "src/main.rs"), "w") as f:
         f.write('fn main() { println!("{}", parity_macros::sandbox_probe!()); }\n')
-    senv = dict(env, CARGO_TARGET_DIR=os.path.join(work, "wasm", "target"))
+    senv = dict(env, CARGO_TARGET_DIR=os.path.join(work, "wasm", "target"), WASMACRO_PROBE="yes")
+    senv.pop("WASMACRO_ALLOW_ENV", None)
     proc, _ = run(["cargo", "run", "--quiet"], cwd=sandbox, env=senv, check=False)
-    check("a wasm macro sees no environment and no files", proc.stdout.strip() == "env=false file=false",
+    check("a wasm macro sees no files and only the environment cargo describes the crate with",
+          proc.stdout.strip() == "env=false package=sandbox granted=- file=false", proc.stdout + proc.stderr[-3000:])
+    os.utime(os.path.join(sandbox, "src/main.rs"))
+    proc, _ = run(["cargo", "run", "--quiet"], cwd=sandbox, env=dict(senv, WASMACRO_ALLOW_ENV="WASMACRO_PROBE"),
+                  check=False)
+    check("WASMACRO_ALLOW_ENV grants a variable", proc.stdout.strip() == "env=false package=sandbox granted=yes file=false",
           proc.stdout + proc.stderr[-3000:])
     with open(os.path.join(sandbox, "src/main.rs"), "w") as f:
         f.write("const NOW: u64 = parity_macros::clock_probe!();\nfn main() { println!(\"{NOW}\"); }\n")

@@ -116,10 +116,16 @@ def lock_packages(path):
         return {(p["name"], p["version"], p.get("source")) for p in tomllib.load(f).get("package", [])}
 
 
+def file_digest(path):
+    with open(path, "rb") as f:
+        return hashlib.sha256(f.read()).hexdigest()
+
+
 def build_module(wasmacro, work, name, source_dir, version, features, reuse, env):
-    key = hashlib.sha256(json.dumps([source_dir, features, open(os.path.join(CORPUS, "Cargo.lock")).read()])
-                         .encode()).hexdigest()[:12]
-    wasm = os.path.join(work, "wasm", f"{name}-{version}-{key}.wasm")
+    # Reused only when built by the same wasmacro from the same source, features and lock file.
+    key = hashlib.sha256(json.dumps([source_dir, features, file_digest(os.path.join(CORPUS, "Cargo.lock")),
+                                     file_digest(wasmacro)]).encode()).hexdigest()[:12]
+    wasm = os.path.join(work, "modules", f"{name}-{version}-{key}.wasm")
     took = 0.0
     if not (reuse and os.path.exists(wasm)):
         os.makedirs(os.path.dirname(wasm), exist_ok=True)
@@ -221,7 +227,7 @@ def main():
     ap.add_argument("--work", required=True)
     ap.add_argument("--only", nargs="*", default=[], help="corpus crate names (default: all)")
     ap.add_argument("--reuse-wasm", action="store_true",
-                    help="keep a module already built from the same source, features and lock file")
+                    help="keep a module already built by the same wasmacro from the same source, features and lock file")
     args = ap.parse_args()
     work = os.path.abspath(args.work)
     os.makedirs(work, exist_ok=True)

@@ -20,7 +20,7 @@ IMPORT_MODULE = "wasmacro"
 ALLOWED_IMPORTS = {
     "reply", "panic_message", "stream_from_str", "literal_from_str", "stream_to_string", "ident_normalize",
     "span_debug", "span_source_text", "span_file", "span_local_file", "span_line", "span_column",
-    "span_start", "span_end", "span_resolved_at",
+    "span_start", "span_end", "span_resolved_at", "env_var",
 }
 INSTALL_HINT = "apt-get install rustc-web cargo-web rust-web-src lld binaryen"
 
@@ -150,7 +150,7 @@ def test_build_macro(wasmacro, work, repo, name):
     out = os.path.join(work, "out", name + ".wasm")
     meta, info = build(wasmacro, crate, out, work)
     features = ["default"] if name == "squares_fn" else []  # cargo counts `default` when the crate has one
-    expected = {"abi": 1, "crate": {"features": features, "name": name, "version": "0.1.0"},
+    expected = {"abi": 2, "crate": {"features": features, "name": name, "version": "0.1.0"},
                 "macros": EXPECTED[name]}
     check(meta == expected, f"metadata read back:\n{json.dumps(meta)}\nexpected:\n{json.dumps(expected)}")
     check_abi_surface(meta, info)

@@ -60,6 +60,33 @@ pub fn r#real(i: TokenStream) -> TokenStream { i }
   EXPECT_EQ(found.value()[0].function, "real");
 }
 
+TEST(FindEntries, EntriesInMacroRulesAndCfgAttrAreLeftToTheExpansion) {
+  std::string src = R"x(
+macro_rules! make {
+    ($name:ident, $f:ident) => {
+        #[proc_macro_derive($name, attributes(helper))]
+        pub fn $f(i: TokenStream) -> TokenStream { i }
+    };
+}
+make!(Shown, shown);
+#[cfg_attr(feature = "x", proc_macro_derive(Maybe))]
+pub fn maybe(i: TokenStream) -> TokenStream { i }
+fn generator() -> String { quote! { #[proc_macro] pub fn generated() {} }.to_string() }
+#[proc_macro]
+pub fn direct(i: TokenStream) -> TokenStream { i }
+)x";
+  auto found = find_entries(src);
+  ASSERT_TRUE(found.ok()) << found.error().message;
+  ASSERT_EQ(found.value().size(), 3u);
+  EXPECT_TRUE(found.value()[0].needs_expansion);
+  EXPECT_TRUE(found.value()[1].needs_expansion);
+  EXPECT_FALSE(found.value()[2].needs_expansion);
+  EXPECT_EQ(found.value()[2].function, "direct");
+  std::string blank = blank_entry_attributes(src, found.value());
+  EXPECT_EQ(blank.find("proc_macro_derive"), std::string::npos);
+  EXPECT_NE(blank.find("quote! { #[proc_macro] pub fn generated"), std::string::npos) << "generated code is not ours";
+}
+
 TEST(FindEntries, BlankingKeepsLinesAndColumns) {
   std::string src = "#[proc_macro_derive(A,\n  attributes(b))]\npub fn a(i: TokenStream) -> TokenStream { i }\n";
   auto found = find_entries(src);

@@ -1,5 +1,6 @@
 #include "entries.h"
 
+#include <algorithm>
 #include <cstdint>
 
 namespace wasmacro::toolchain {
@@ -207,16 +208,46 @@ Result<std::vector<Entry>> find_entries(const std::string& source) {
   auto lexed = tokenize(source);
   if (!lexed.ok()) return lexed.error();
   const std::vector<Token>& toks = lexed.value();
+  std::vector<std::pair<size_t, size_t>> macro_bodies;  // token ranges of `macro_rules! name { ... }` bodies
+  for (size_t i = 0; i + 3 < toks.size(); ++i) {
+    if (toks[i].kind == Tok::Ident && toks[i].text == "macro_rules" && is_punct(toks[i + 1], '!') &&
+        toks[i + 2].kind == Tok::Ident &&
+        (is_punct(toks[i + 3], '{') || is_punct(toks[i + 3], '(') || is_punct(toks[i + 3], '['))) {
+      macro_bodies.emplace_back(i + 3, skip_balanced(toks, i + 3));
+    }
+  }
   std::vector<Entry> entries;
   int depth = 0;
   for (size_t i = 0; i < toks.size(); ++i) {
     const Token& t = toks[i];
     if (is_punct(t, '{') || is_punct(t, '(') || is_punct(t, '[')) ++depth;
     if (is_punct(t, '}') || is_punct(t, ')') || is_punct(t, ']')) --depth;
-    if (depth != 0 || !is_punct(t, '#') || i + 2 >= toks.size() || !is_punct(toks[i + 1], '[')) continue;
+    if (!is_punct(t, '#') || i + 2 >= toks.size() || !is_punct(toks[i + 1], '[')) continue;
     const Token& name = toks[i + 2];
     size_t attr_end = skip_balanced(toks, i + 1);
     if (name.kind != Tok::Ident || i + 3 >= toks.size()) continue;
+    if (depth != 0 || name.text == "cfg_attr") {
+      // In a macro_rules body or a root cfg_attr: note where it is, if it declares an entry at all.
+      // (Elsewhere below the root, such as in a quote! of generated code, it is not this crate's.)
+      bool in_macro_rules = std::any_of(macro_bodies.begin(), macro_bodies.end(),
+                                        [i](auto range) { return i > range.first && i < range.second; });
+      if (depth != 0 && !in_macro_rules) continue;
+      bool declares_entry = false;
+      for (size_t k = i + 2; k < attr_end; ++k) {
+        const std::string& w = toks[k].text;
+        declares_entry = declares_entry || (toks[k].kind == Tok::Ident && k + 1 < attr_end &&
+                                            (w == "proc_macro_derive" || w == "proc_macro_attribute" ||
+                                             (w == "proc_macro" && !is_punct(toks[k + 1], ':'))));
+      }
+      if (declares_entry) {
+        Entry generated;
+        generated.attr_begin = t.begin;
+        generated.attr_end = toks[attr_end - 1].end;
+        generated.needs_expansion = true;
+        entries.push_back(std::move(generated));
+      }
+      continue;
+    }
     Entry entry;
     if (name.text == "proc_macro_derive") entry.info.kind = MacroKind::Derive;
     else if (name.text == "proc_macro_attribute") entry.info.kind = MacroKind::Attribute;

@@ -16,6 +16,10 @@ struct Entry {
   std::string function;     // the Rust function implementing it
   size_t attr_begin = 0;    // byte range of the `#[...]` attribute in the source
   size_t attr_end = 0;
+  // The attribute is written where the text alone cannot say what it declares: inside a macro_rules
+  // body (`#[proc_macro_derive($name)]`) or a `cfg_attr`. Only its range is known; the entry itself
+  // is read from rustc's expansion of the crate (find_entries on the expanded text).
+  bool needs_expansion = false;
 };
 
 Result<std::vector<Entry>> find_entries(const std::string& source);

@@ -7,6 +7,7 @@
 
 #include "files.h"
 #include "process.h"
+#include "std_patch.h"
 #include "wasmacro/toolchain/toolchain.h"
 
 namespace fs = std::filesystem;
@@ -25,10 +26,12 @@ std::string encoded_flags(const std::vector<std::string>& flags) {
   return out;
 }
 
-// std's sources appear in panic messages; name them as rustup's std does, whatever the local path.
-std::vector<std::string> std_remaps(const Toolchain& tc) {
+// std's sources appear in panic messages; name them as rustup's std does, whatever the local path
+// (the patched copy the sysroot is built from included).
+std::vector<std::string> std_remaps(const Toolchain& tc, const std::string& library_copy) {
   std::string virtual_library = "/rustc/" + tc.commit_hash + "/library";
-  std::vector<std::string> flags = {"--remap-path-prefix=" + tc.library_src + "=" + virtual_library};
+  std::vector<std::string> flags = {"--remap-path-prefix=" + tc.library_src + "=" + virtual_library,
+                                    "--remap-path-prefix=" + library_copy + "=" + virtual_library};
   // cargo may name the library through the sysroot's symlink instead of its target.
   std::error_code ec;
   std::string rustc_root = fs::path(tc.rustc).parent_path().parent_path().string();
@@ -49,17 +52,25 @@ Status build_sysroot(const Toolchain& tc, const std::string& final_dir, const Pr
   if (!s.ok()) return s;
   s = write_file(work + "/src/lib.rs", "#![no_std]\n");
   if (!s.ok()) return s;
+  // build-std compiles the library sources it is pointed at; a copy carries wasmacro's one change.
+  std::string library = work + "/library";
+  fs::copy(tc.library_src, library, fs::copy_options::recursive | fs::copy_options::copy_symlinks, ec);
+  if (ec) return Error{"cannot copy the library sources " + tc.library_src + " to " + library + ": " + ec.message()};
+  s = patch_std_sources(library);
+  if (!s.ok()) return s;
 
   std::vector<std::string> rustflags = {"-Cembed-bitcode=yes", "-Cdebuginfo=0"};
-  for (auto& f : std_remaps(tc)) rustflags.push_back(f);
+  for (auto& f : std_remaps(tc, library)) rustflags.push_back(f);
   Command cargo{
       .argv = {tc.cargo, "build", "--release", "--offline", "-Zbuild-std=std,panic_abort", "--target", kTarget,
                "--target-dir", work + "/target", "--config", "source.crates-io.replace-with=\"wasmacro-vendored\"",
-               "--config", "source.wasmacro-vendored.directory=\"" + tc.library_src + "/vendor\"", "--config",
+               "--config", "source.wasmacro-vendored.directory=\"" + library + "/vendor\"", "--config",
                "profile.release.opt-level=3", "--config", "profile.release.panic=\"abort\"", "--config",
                "profile.release.debug=false"},
       .set_env = {{"RUSTC", tc.rustc},
                   {"RUSTC_BOOTSTRAP", "1"},
+                  // cargo's way to point build-std at library sources other than the sysroot's.
+                  {"__CARGO_TESTS_ONLY_SRC_ROOT", library},
                   {"CARGO_ENCODED_RUSTFLAGS", encoded_flags(rustflags)},
                   {"CARGO_TERM_COLOR", "never"}},
       .unset_env = {"RUSTFLAGS", "RUSTC_WRAPPER", "RUSTC_WORKSPACE_WRAPPER", "CARGO_BUILD_TARGET", "CARGO_TARGET_DIR"},
@@ -104,7 +115,7 @@ Status build_sysroot(const Toolchain& tc, const std::string& final_dir, const Pr
 }  // namespace
 
 std::string sysroot_path(const Toolchain& tc) {
-  return cache_dir() + "/sysroot-" + tc.release + "-" + short_commit(tc);
+  return cache_dir() + "/sysroot-" + tc.release + "-" + short_commit(tc) + "-" + kStdRevision;
 }
 
 bool sysroot_installed(const Toolchain& tc) { return fs::exists(sysroot_path(tc) + "/" + kCompleteMarker); }
@@ -135,7 +146,8 @@ Result<std::string> ensure_facade(const Toolchain& tc, const std::string& sysroo
     return Error{"the proc_macro facade sources are missing from " + source_dir + "/src (set WASMACRO_GUEST_DIR)"};
   }
   std::sort(files.begin(), files.end());
-  std::string key = tc.commit_hash + "\n";
+  // Built against the sysroot's std, so it changes with it.
+  std::string key = tc.commit_hash + "\n" + kStdRevision + "\n";
   for (const auto& file : files) {
     auto text = read_file(file);
     if (!text.ok()) return text.error();

@@ -4,7 +4,7 @@
 use crate::{DelimSpan, Delimiter, Group, Ident, Literal, Punct, Span, Splice, Stream, TokenStream, TokenTree};
 use std::rc::Rc;
 
-pub(crate) const VERSION: u32 = 1;
+pub(crate) const VERSION: u32 = 2;
 
 const TAG_GROUP: u8 = 0;
 const TAG_IDENT: u8 = 1;

@@ -5,7 +5,7 @@ use crate::tables::{StreamEntry, Tables};
 use proc_macro::{Delimiter, Group, Ident, Literal, Punct, Spacing, TokenStream, TokenTree};
 use std::str::FromStr;
 
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 const TAG_GROUP: u8 = 0;
 const TAG_IDENT: u8 = 1;

@@ -15,10 +15,10 @@
     (global.set $heap (i32.add (global.get $heap) (local.get $len)))
     (local.get $p))
 
-  ;; [len = 12][version 1][stream handle 0][count 0]: an empty output stream at 1024.
+  ;; [len = 12][version 2][stream handle 0][count 0]: an empty output stream at 1024.
   (func $empty_output (result i32)
     (i32.store (i32.const 1024) (i32.const 12))
-    (i32.store (i32.const 1028) (i32.const 1))
+    (i32.store (i32.const 1028) (i32.const 2))
     (i64.store (i32.const 1032) (i64.const 0))
     (i32.const 1024))
 
@@ -55,7 +55,7 @@
   ;; A well-framed output whose token tag is garbage.
   (func (export "malformed_output") (param i32 i32) (result i32)
     (i32.store (i32.const 1024) (i32.const 13))
-    (i32.store (i32.const 1028) (i32.const 1))
+    (i32.store (i32.const 1028) (i32.const 2))
     (i32.store (i32.const 1032) (i32.const 0))
     (i32.store (i32.const 1036) (i32.const 1))
     (i32.store8 (i32.const 1040) (i32.const 9))
@@ -64,7 +64,7 @@
   ;; An ident whose span handle was never given out.
   (func (export "unknown_span_output") (param i32 i32) (result i32)
     (i32.store (i32.const 1024) (i32.const 27))
-    (i32.store (i32.const 1028) (i32.const 1))
+    (i32.store (i32.const 1028) (i32.const 2))
     (i32.store (i32.const 1032) (i32.const 0))
     (i32.store (i32.const 1036) (i32.const 1))
     (i32.store8 (i32.const 1040) (i32.const 1))      ;; ident
@@ -91,7 +91,7 @@
       (local.set $i (i32.add (local.get $i) (i32.const 1)))
       (br_if $next (i32.lt_u (local.get $i) (local.get $n))))
     (i32.store (i32.const 1024) (i32.sub (local.get $p) (i32.const 1028)))
-    (i32.store (i32.const 1028) (i32.const 1))
+    (i32.store (i32.const 1028) (i32.const 2))
     (i32.store (i32.const 1032) (i32.const 0))
     (i32.store (i32.const 1036) (i32.const 1))
     (i32.const 1024))

@@ -24,7 +24,7 @@ class Module;
 namespace wasmacro::host {
 
 // The version of the guest ABI and wire format this host speaks (docs/abi.md, "Versions").
-inline constexpr uint32_t kAbiVersion = 1;
+inline constexpr uint32_t kAbiVersion = 2;
 inline constexpr std::string_view kImportModule = "wasmacro";
 inline constexpr std::string_view kMetadataSection = "wasmacro.macros";
 
@@ -64,6 +64,13 @@ struct Limits {
   // stays well below; the bridge rebuilds iteratively and handles 1,000,000 (tests/bridge/hostile.py).
   uint32_t max_output_depth = 1000;
   uint64_t timeout_ms = 0;              // WASMACRO_TIMEOUT_MS: wall clock, 0 = off (non-deterministic)
+
+  // The environment variables a guest's std::env::var may read: exact names, or prefixes ending in
+  // `*`. By default the ones cargo sets to describe the crate being compiled, which name no host
+  // path; WASMACRO_ALLOW_ENV (comma-separated, same syntax) adds to them. Any other read answers
+  // "not present", as on a machine where the variable is unset.
+  std::vector<std::string> allowed_env = {"CARGO_PKG_*", "CARGO_CRATE_NAME"};
+  bool env_allowed(std::string_view name) const;
 
   // Reads the WASMACRO_* variables over the defaults. A malformed value is an error naming it.
   static Result<Limits> from_environment();

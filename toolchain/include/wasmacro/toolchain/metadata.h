@@ -9,7 +9,7 @@
 namespace wasmacro::toolchain {
 
 inline constexpr std::string_view kMetadataSection = "wasmacro.macros";
-inline constexpr int kAbiVersion = 1;
+inline constexpr int kAbiVersion = 2;
 
 enum class MacroKind { Derive, Attribute, Function };
 std::string_view kind_name(MacroKind kind);  // "derive", "attribute", "function"

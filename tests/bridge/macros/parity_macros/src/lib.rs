@@ -346,13 +346,15 @@ pub fn rebuild(input: TokenStream) -> TokenStream {
     copy(input)
 }
 
-/// What the macro can see of the machine: natively the environment and files; as a wasm guest
-/// nothing, by construction (wasm side only).
+/// What the macro can see of the machine: natively everything; as a wasm guest no files, and of the
+/// environment only what the host grants (wasm side only).
 #[proc_macro]
 pub fn sandbox_probe(_input: TokenStream) -> TokenStream {
     let env = std::env::var("PATH").is_ok();
+    let package = std::env::var("CARGO_PKG_NAME").unwrap_or_else(|_| "-".into());
+    let granted = std::env::var("WASMACRO_PROBE").unwrap_or_else(|_| "-".into());
     let file = std::fs::read("Cargo.toml").is_ok();
-    let text = format!("env={env} file={file}");
+    let text = format!("env={env} package={package} granted={granted} file={file}");
     TokenTree::Literal(Literal::string(&text)).into()
 }
 
