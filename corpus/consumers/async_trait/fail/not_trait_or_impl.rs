@@ -1,0 +1,6 @@
+use async_trait::async_trait;
+
+#[async_trait]
+async fn standalone() {}
+
+fn main() {}

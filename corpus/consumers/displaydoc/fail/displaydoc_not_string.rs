@@ -1,0 +1,7 @@
+use displaydoc::Display;
+
+#[derive(Display)]
+#[displaydoc(42)]
+struct Code;
+
+fn main() {}

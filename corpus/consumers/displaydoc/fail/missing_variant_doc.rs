@@ -1,0 +1,10 @@
+use displaydoc::Display;
+
+#[derive(Display)]
+enum Status {
+    /// ready
+    Ready,
+    Busy,
+}
+
+fn main() {}

@@ -1,0 +1,9 @@
+use displaydoc::Display;
+
+#[derive(Display)]
+enum Status {
+    Ready,
+    Busy,
+}
+
+fn main() {}

@@ -1,0 +1,6 @@
+// `#[tokio::test]` already adds `#[test]`; a second one is an error.
+#[tokio::test]
+#[test]
+async fn twice() {}
+
+fn main() {}

@@ -1,0 +1,5 @@
+// Only the documented flavors are accepted.
+#[tokio::main(flavor = "green_threads")]
+async fn run() {}
+
+fn main() {}
