@@ -72,16 +72,26 @@ make!(Shown, shown);
 #[cfg_attr(feature = "x", proc_macro_derive(Maybe))]
 pub fn maybe(i: TokenStream) -> TokenStream { i }
 fn generator() -> String { quote! { #[proc_macro] pub fn generated() {} }.to_string() }
+#[cfg(test_only)]
+#[proc_macro]
+pub fn gated_before(i: TokenStream) -> TokenStream { i }
+#[proc_macro]
+#[cfg(test_only)]
+pub fn gated_after(i: TokenStream) -> TokenStream { i }
+#[cfg(test_only)]
+fn unrelated() {}
 #[proc_macro]
 pub fn direct(i: TokenStream) -> TokenStream { i }
 )x";
   auto found = find_entries(src);
   ASSERT_TRUE(found.ok()) << found.error().message;
-  ASSERT_EQ(found.value().size(), 3u);
+  ASSERT_EQ(found.value().size(), 5u);
   EXPECT_TRUE(found.value()[0].needs_expansion);
   EXPECT_TRUE(found.value()[1].needs_expansion);
-  EXPECT_FALSE(found.value()[2].needs_expansion);
-  EXPECT_EQ(found.value()[2].function, "direct");
+  EXPECT_TRUE(found.value()[2].needs_expansion) << "under #[cfg]";
+  EXPECT_TRUE(found.value()[3].needs_expansion) << "under #[cfg]";
+  EXPECT_FALSE(found.value()[4].needs_expansion);
+  EXPECT_EQ(found.value()[4].function, "direct");
   std::string blank = blank_entry_attributes(src, found.value());
   EXPECT_EQ(blank.find("proc_macro_derive"), std::string::npos);
   EXPECT_NE(blank.find("quote! { #[proc_macro] pub fn generated"), std::string::npos) << "generated code is not ours";

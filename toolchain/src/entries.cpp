@@ -218,6 +218,9 @@ Result<std::vector<Entry>> find_entries(const std::string& source) {
   }
   std::vector<Entry> entries;
   int depth = 0;
+  // The run of attributes the current one belongs to, and whether a #[cfg] is among them.
+  size_t run_end = toks.size();
+  bool run_has_cfg = false;
   for (size_t i = 0; i < toks.size(); ++i) {
     const Token& t = toks[i];
     if (is_punct(t, '{') || is_punct(t, '(') || is_punct(t, '[')) ++depth;
@@ -226,6 +229,11 @@ Result<std::vector<Entry>> find_entries(const std::string& source) {
     const Token& name = toks[i + 2];
     size_t attr_end = skip_balanced(toks, i + 1);
     if (name.kind != Tok::Ident || i + 3 >= toks.size()) continue;
+    if (depth == 0) {
+      if (i != run_end) run_has_cfg = false;
+      run_end = attr_end;
+      run_has_cfg = run_has_cfg || name.text == "cfg";
+    }
     if (depth != 0 || name.text == "cfg_attr") {
       // In a macro_rules body or a root cfg_attr: note where it is, if it declares an entry at all.
       // (Elsewhere below the root, such as in a quote! of generated code, it is not this crate's.)
@@ -264,11 +272,15 @@ Result<std::vector<Entry>> find_entries(const std::string& source) {
                      parsed.error().message};
       }
     }
-    // The function follows, after any other attributes and its visibility.
+    // The function follows, after any other attributes and its visibility. An entry under #[cfg]
+    // may be compiled out: the expansion says.
+    entry.needs_expansion = run_has_cfg;
     size_t j = attr_end;
     while (j + 1 < toks.size() && !(toks[j].kind == Tok::Ident && toks[j].text == "fn")) {
-      if (is_punct(toks[j], '#') && is_punct(toks[j + 1], '[')) j = skip_balanced(toks, j + 1);
-      else if (is_punct(toks[j], '{') || is_punct(toks[j], ';')) break;
+      if (is_punct(toks[j], '#') && is_punct(toks[j + 1], '[')) {
+        if (j + 2 < toks.size() && toks[j + 2].text == "cfg") entry.needs_expansion = true;
+        j = skip_balanced(toks, j + 1);
+      } else if (is_punct(toks[j], '{') || is_punct(toks[j], ';')) break;
       else ++j;
     }
     if (j + 1 >= toks.size() || toks[j].text != "fn" || toks[j + 1].kind != Tok::Ident) {

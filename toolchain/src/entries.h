@@ -16,9 +16,9 @@ struct Entry {
   std::string function;     // the Rust function implementing it
   size_t attr_begin = 0;    // byte range of the `#[...]` attribute in the source
   size_t attr_end = 0;
-  // The attribute is written where the text alone cannot say what it declares: inside a macro_rules
-  // body (`#[proc_macro_derive($name)]`) or a `cfg_attr`. Only its range is known; the entry itself
-  // is read from rustc's expansion of the crate (find_entries on the expanded text).
+  // The text alone cannot say what the attribute declares, or whether it is compiled in: it is inside
+  // a macro_rules body (`#[proc_macro_derive($name)]`), a `cfg_attr`, or on an item under `#[cfg]`.
+  // Its range is blanked; the entry itself is read from rustc's expansion of the crate.
   bool needs_expansion = false;
 };
 

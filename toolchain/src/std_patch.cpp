@@ -5,11 +5,15 @@
 namespace wasmacro::toolchain {
 namespace {
 
-constexpr const char* kStubFile = "/std/src/sys/env/unsupported.rs";
-constexpr const char* kStub = "pub fn getenv(_: &OsStr) -> Option<OsString> {\n    None\n}\n";
+struct Replacement {
+  const char* file;  // under the library folder
+  const char* what;  // for the error message
+  const char* original;
+  const char* patched;
+};
 
-// The same reply-buffer convention as every other host call: a length n >= 0, then `reply` copies
-// the value; a negative answer means "not present" (unset, or not granted).
+// std::env::var: the same reply-buffer convention as every other host call: a length n >= 0, then
+// `reply` copies the value; a negative answer means "not present" (unset, or not granted).
 constexpr const char* kHostGetenv = R"(pub fn getenv(key: &OsStr) -> Option<OsString> {
     #[cfg(all(target_family = "wasm", target_os = "unknown"))]
     {
@@ -39,21 +43,61 @@ constexpr const char* kHostGetenv = R"(pub fn getenv(key: &OsStr) -> Option<OsSt
 }
 )";
 
+// Hashing usize and isize as 64-bit values (what every 64-bit host hashes): macros that iterate a
+// HashMap with a fixed hasher (derive_more's TryInto does) then emit items in the native order.
+// Derived Hash writes enum discriminants as isize and slices their length as usize.
+constexpr const char* kWriteUsize = R"(    fn write_usize(&mut self, i: usize) {
+        self.write(&i.to_ne_bytes())
+    }
+)";
+constexpr const char* kWriteUsize64 = R"(    fn write_usize(&mut self, i: usize) {
+        // wasmacro: as on a 64-bit host, so that hashes and HashMap orders match native macros.
+        #[cfg(all(target_family = "wasm", target_pointer_width = "32"))]
+        return self.write(&(i as u64).to_ne_bytes());
+        #[allow(unreachable_code)]
+        self.write(&i.to_ne_bytes())
+    }
+)";
+constexpr const char* kWriteIsize = R"(    fn write_isize(&mut self, i: isize) {
+        self.write_usize(i as usize)
+    }
+)";
+constexpr const char* kWriteIsize64 = R"(    fn write_isize(&mut self, i: isize) {
+        // wasmacro: as on a 64-bit host (sign-extended), like write_usize above.
+        #[cfg(all(target_family = "wasm", target_pointer_width = "32"))]
+        return self.write(&(i as i64).to_ne_bytes());
+        #[allow(unreachable_code)]
+        self.write_usize(i as usize)
+    }
+)";
+
+constexpr Replacement kReplacements[] = {
+    {"/std/src/sys/env/unsupported.rs", "std's getenv stub for wasm32",
+     "pub fn getenv(_: &OsStr) -> Option<OsString> {\n    None\n}\n", kHostGetenv},
+    {"/core/src/hash/mod.rs", "Hasher::write_usize", kWriteUsize, kWriteUsize64},
+    {"/core/src/hash/mod.rs", "Hasher::write_isize", kWriteIsize, kWriteIsize64},
+};
+
 }  // namespace
 
 Status patch_std_sources(const std::string& library_dir) {
-  std::string path = library_dir + kStubFile;
-  auto text = read_file(path);
-  if (!text.ok()) return text.error();
-  size_t at = text.value().find(kStub);
-  if (at == std::string::npos) {
-    return Error{path + ": std's getenv stub for wasm32 is not where wasmacro expects it, so guests could not "
-                        "read environment variables; this rustc's library sources are not supported (use Debian's "
-                        "rust-web-src of the same version as rustc-web)"};
+  for (const Replacement& r : kReplacements) {
+    std::string path = library_dir + r.file;
+    auto text = read_file(path);
+    if (!text.ok()) return text.error();
+    std::string original = r.original;
+    size_t at = text.value().find(original);
+    if (at == std::string::npos || text.value().find(original, at + 1) != std::string::npos) {
+      return Error{path + ": " + r.what + " is not written as wasmacro expects, so the guest sysroot cannot be "
+                   "built; these library sources are not supported (use Debian's rust-web-src of the same "
+                   "version as rustc-web)"};
+    }
+    std::string patched = text.value();
+    patched.replace(at, original.size(), r.patched);
+    Status written = write_file(path, patched);
+    if (!written.ok()) return written;
   }
-  std::string patched = text.value();
-  patched.replace(at, std::string(kStub).size(), kHostGetenv);
-  return write_file(path, patched);
+  return {};
 }
 
 }  // namespace wasmacro::toolchain
