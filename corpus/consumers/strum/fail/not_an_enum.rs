@@ -1,0 +1,9 @@
+// The string derives only support enums.
+use strum::EnumString;
+
+#[derive(EnumString)]
+struct Config {
+    verbose: bool,
+}
+
+fn main() {}
