@@ -12,6 +12,9 @@ use std::cell::RefCell;
 use std::ffi::CString;
 use std::str::FromStr;
 
+/// The wire format version (docs/abi.md) that every message starts with.
+const WIRE_VERSION: u32 = 2;
+
 // ------------------------------------------------------------------------------------------------
 // Stub host.
 
@@ -156,7 +159,7 @@ impl Wire {
         self
     }
     fn header(&mut self, call_site: u32, mixed_site: u32, streams: u32) -> &mut Self {
-        self.u32(1).u32(call_site).u32(mixed_site).u32(streams)
+        self.u32(WIRE_VERSION).u32(call_site).u32(mixed_site).u32(streams)
     }
     fn stream(&mut self, handle: u32, count: u32) -> &mut Self {
         self.u32(handle).u32(count)
@@ -215,7 +218,7 @@ fn sample_input() -> Vec<u8> {
 fn identity_returns_the_input_handle_alone() {
     let out = expand(&sample_input(), |ts| ts);
     let mut want = Wire::default();
-    want.u32(1).stream(7, 0);
+    want.u32(WIRE_VERSION).stream(7, 0);
     assert_eq!(out, want.0);
 }
 
@@ -224,7 +227,7 @@ fn rebuilt_streams_inline_their_trees_and_keep_pristine_groups() {
     // Collecting the trees makes a new top stream; the groups inside are untouched.
     let out = expand(&sample_input(), |ts| ts.into_iter().collect());
     let mut want = Wire::default();
-    want.u32(1).stream(0, 3);
+    want.u32(WIRE_VERSION).stream(0, 3);
     want.ident(false, 10, "fn");
     want.group(0, 11, 12, 13).stream(0, 1).ident(false, 14, "x"); // had no handle
     want.group(1, 15, 16, 17).stream(9, 0);
@@ -241,7 +244,7 @@ fn an_extended_pristine_stream_travels_as_a_splice_plus_the_new_trees() {
     // docs/abi.md, "Splices": the top stream is new (handle 0) and holds two items, the host's
     // stream 7 spliced in and the new punct at call_site (1).
     let mut want = Wire::default();
-    want.u32(1).stream(0, 2);
+    want.u32(WIRE_VERSION).stream(0, 2);
     want.0.push(4);
     want.u32(7).punct(b';', false, 1);
     assert_eq!(out, want.0);
@@ -256,7 +259,7 @@ fn extending_an_empty_stream_with_one_stream_keeps_it() {
         wrapped.stream()
     });
     let mut want = Wire::default();
-    want.u32(1).stream(7, 0);
+    want.u32(WIRE_VERSION).stream(7, 0);
     assert_eq!(out, want.0);
 }
 
@@ -284,7 +287,7 @@ fn trees_read_back_with_their_kinds_and_spans() {
         TokenStream::new()
     }
     let out = expand(&sample_input(), inspect);
-    assert_eq!(out, [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    assert_eq!(out, [WIRE_VERSION as u8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
 }
 
 #[test]
@@ -299,7 +302,7 @@ fn attribute_entry_passes_args_then_item() {
         })
     });
     let mut want = Wire::default();
-    want.u32(1).stream(4, 0);
+    want.u32(WIRE_VERSION).stream(4, 0);
     assert_eq!(out, want.0);
 }
 
@@ -327,7 +330,7 @@ fn host_calls_follow_the_reply_convention() {
     }
     let out = expand(&sample_input(), body);
     let mut want = Wire::default();
-    want.u32(1).stream(0, 3).ident(false, 1, "a").punct(b'+', false, 1).literal(1, "1");
+    want.u32(WIRE_VERSION).stream(0, 3).ident(false, 1, "a").punct(b'+', false, 1).literal(1, "1");
     assert_eq!(out, want.0);
     let printed = LAST_PRINTED.with_borrow(|p| p.clone());
     let mut want_printed = Wire::default();
