@@ -15,9 +15,10 @@ import argparse
 import json
 import os
 import shutil
-import subprocess
 import sys
-import time
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from parity_common import check, diagnostics_difference, failures, first_difference, run, strip  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 MACROS = {
@@ -27,33 +28,6 @@ MACROS = {
     "parity_macros": os.path.join(ROOT, "tests/bridge/macros/parity_macros"),
 }
 HOST_ONLY_CRATES = {"syn", "quote", "proc-macro2", "proc_macro2"}
-failures = []
-
-
-def run(cmd, cwd=None, env=None, check=True):
-    started = time.time()
-    proc = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True)
-    if check and proc.returncode != 0:
-        sys.stderr.write(proc.stdout[-4000:] + proc.stderr[-8000:])
-        raise SystemExit(f"parity: command failed ({proc.returncode}): {' '.join(cmd)}")
-    return proc, time.time() - started
-
-
-def check(name, ok, detail=""):
-    print(f"{'ok  ' if ok else 'FAIL'} {name}")
-    if not ok:
-        failures.append(name)
-        if detail:
-            print(detail[:6000])
-
-
-def first_difference(a, b):
-    for i, (x, y) in enumerate(zip(a.splitlines(), b.splitlines())):
-        if x != y:
-            return f"  line {i + 1}:\n    native: {x[:300]}\n    wasm:   {y[:300]}"
-    return f"  lengths differ: {len(a)} vs {len(b)}"
-
-
 def big_source():
     # 100k tokens of every kind for count_tokens!, and a retoken! that rebuilds ~60k tokens one by one.
     unit = "alpha r#type 'a 1u8 2.5 \"s\" b'x' :: -> ( beta , [ 3 ] ) { gamma ; } "
@@ -84,14 +58,6 @@ def write_consumer(dst, name, deps):
             f.write(big_source())
         with open(os.path.join(dst, "src/main.rs"), "a") as f:
             f.write("\nmod big;\n#[allow(dead_code)]\nfn big_numbers() -> (usize, i64) { (big::COUNT, big::ARRAY.iter().sum()) }\n")
-
-
-def strip(diag):
-    if isinstance(diag, dict):
-        return {k: strip(v) for k, v in diag.items() if k not in ("rendered", "def_site_span")}
-    if isinstance(diag, list):
-        return [strip(v) for v in diag]
-    return diag
 
 
 def cargo_json(cwd, env, args):
@@ -158,14 +124,7 @@ def main():
           f"exit codes: native {native['fail_status']}, wasm {wasm['fail_status']}")
     nd, wd = native["diagnostics"], wasm["diagnostics"]
     same = nd == wd
-    detail = ""
-    if not same:
-        for i, (a, b) in enumerate(zip(nd, wd)):
-            if a != b:
-                detail = f"diagnostic {i}:\n  native: {json.dumps(a)[:2500]}\n  wasm:   {json.dumps(b)[:2500]}"
-                break
-        else:
-            detail = f"{len(nd)} native diagnostics, {len(wd)} wasm"
+    detail = diagnostics_difference(nd, wd)
     check(f"JSON diagnostics are identical ({len(nd)} messages)", same and len(nd) >= 8, detail)
     leaked = wasm["artifacts"] & HOST_ONLY_CRATES
     check("the wasm-way build compiled no syn, quote or proc-macro2", not leaked, f"compiled: {sorted(leaked)}")

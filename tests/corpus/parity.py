@@ -28,39 +28,15 @@ import json
 import os
 import re
 import shutil
-import subprocess
 import sys
-import time
 import tomllib
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from parity_common import check, diagnostics_difference, failures, first_difference, run, strip  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 CORPUS = os.path.join(ROOT, "corpus")
 MIN_FAIL_CASES = 3
-failures = []
-
-
-def run(cmd, cwd=None, env=None, check=True):
-    started = time.time()
-    proc = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True)
-    if check and proc.returncode != 0:
-        sys.stderr.write(proc.stdout[-4000:] + proc.stderr[-8000:])
-        raise SystemExit(f"corpus parity: command failed ({proc.returncode}): {' '.join(cmd)}")
-    return proc, time.time() - started
-
-
-def check(name, ok, detail=""):
-    print(f"{'ok  ' if ok else 'FAIL'} {name}", flush=True)
-    if not ok:
-        failures.append(name)
-        if detail:
-            print(detail[:6000], flush=True)
-
-
-def first_difference(a, b):
-    for i, (x, y) in enumerate(zip(a.splitlines(), b.splitlines())):
-        if x != y:
-            return f"  line {i + 1}:\n    native: {x[:300]}\n    wasm:   {y[:300]}"
-    return f"  lengths differ: {len(a)} vs {len(b)}"
 
 
 def load_corpus(only=()):
@@ -142,14 +118,6 @@ def build_module(wasmacro, work, name, source_dir, version, features, reuse, env
     shutil.rmtree(shim, ignore_errors=True)
     run([wasmacro, "package", wasm, "-o", shim], env=env)
     return (wasm, shim), took
-
-
-def strip(diag):
-    if isinstance(diag, dict):
-        return {k: strip(v) for k, v in diag.items() if k not in ("rendered", "def_site_span")}
-    if isinstance(diag, list):
-        return [strip(v) for v in diag]
-    return diag
 
 
 def test_results(workspace, env, package):
@@ -235,14 +203,16 @@ def main():
     for name in ("RUSTC_BOOTSTRAP", "RUSTFLAGS", "CARGO_TARGET_DIR", "RUSTC"):
         env.pop(name, None)
     entries = load_corpus(args.only)
-    cargo_env = dict(env, RUSTC_BOOTSTRAP=",".join(f"corpus_{e['consumer']}" for e in load_corpus()))
+    rustc_bootstrap = ",".join(f"corpus_{e['consumer']}" for e in load_corpus())
+    cargo_env = dict(env, RUSTC_BOOTSTRAP=rustc_bootstrap)
 
     native_ws = copy_workspace(os.path.join(work, "native"))
     native_env = dict(cargo_env, CARGO_TARGET_DIR=os.path.join(work, "target-native"))
     native_meta = metadata(native_ws, native_env, locked=True)
     macros = resolved_macros(native_meta, [e["name"] for e in entries])
 
-    summary = {"crates": []}
+    # The value the benchmark must reuse on these workspaces, or cargo rebuilds them.
+    summary = {"crates": [], "rustc_bootstrap": rustc_bootstrap}
     shims = {}
     for e in entries:
         source_dir, version, features, _ = macros[e["name"]]
@@ -296,14 +266,7 @@ def main():
         for case in cases:
             nd, wd = n["diags"][case], w["diags"][case]
             errors = sum(1 for d in nd if d.get("level") == "error")
-            detail = ""
-            if nd != wd:
-                for i, (a, b) in enumerate(zip(nd, wd)):
-                    if a != b:
-                        detail = f"diagnostic {i}:\n  native: {json.dumps(a)[:2500]}\n  wasm:   {json.dumps(b)[:2500]}"
-                        break
-                else:
-                    detail = f"{len(nd)} native diagnostics, {len(wd)} wasm"
+            detail = diagnostics_difference(nd, wd)
             check(f"{label}: {case} fails with identical diagnostics ({len(nd)}, {errors} errors)",
                   errors > 0 and nd == wd, detail)
         check(f"{label}: the compile-fail build fails both ways",
