@@ -280,6 +280,16 @@ def workloads(build, wasm_path, native_path, reps, interp_reps):
             "wasm_interp_load_cpu_seconds": interp["_load_cpu_seconds"], "rows": rows}
 
 
+def write_result(out_dir, now, result):
+    """One raw result file per day and machine, the name report.py and scripts/bench expect."""
+    os.makedirs(out_dir, exist_ok=True)
+    path = os.path.join(out_dir, f"{now.strftime('%Y-%m-%d')}-{result['machine_id']}.json")
+    with open(path, "w") as f:
+        json.dump(result, f, indent=1)
+        f.write("\n")
+    return path
+
+
 def sha256(path):
     with open(path, "rb") as f:
         return hashlib.sha256(f.read()).hexdigest()
@@ -323,12 +333,7 @@ def main():
     result["machine"]["load_average_at_end"] = list(os.getloadavg())
     result["run_seconds"] = round(time.monotonic() - started, 1)
 
-    os.makedirs(args.out_dir, exist_ok=True)
-    path = os.path.join(args.out_dir, f"{now.strftime('%Y-%m-%d')}-{result['machine_id']}.json")
-    with open(path, "w") as f:
-        json.dump(result, f, indent=1)
-        f.write("\n")
-    print(path)
+    print(write_result(args.out_dir, now, result))
 
 
 if __name__ == "__main__":

@@ -31,7 +31,7 @@ import sys
 import time
 import tomllib
 
-from collect import first_line, log, machine_details, machine_id, summary
+from collect import first_line, log, machine_details, machine_id, summary, write_result
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
 CORPUS = os.path.join(ROOT, "corpus")
@@ -173,7 +173,7 @@ def run_workload(entry, shims, versions, args, env):
 
 def run_consumers(summary_data, args, env):
     parity = os.path.join(args.work, "parity")
-    corpus_env = dict(env, RUSTC_BOOTSTRAP=",".join(c["consumer"] for c in summary_data["corpus_consumers"]))
+    corpus_env = dict(env, RUSTC_BOOTSTRAP=summary_data["rustc_bootstrap"])
     sides = {"native": (os.path.join(parity, "native"), dict(corpus_env, CARGO_TARGET_DIR=os.path.join(parity, "target-native"))),
              "wasm": (os.path.join(parity, "wasm"), dict(corpus_env, CARGO_TARGET_DIR=os.path.join(parity, "target-wasm"),
                                                          WASMACRO_RUNTIME_DIR=args.runtime_dir))}
@@ -234,7 +234,6 @@ def main():
         summary_data = json.load(f)
     with open(os.path.join(CORPUS, "corpus.toml"), "rb") as f:
         corpus = tomllib.load(f)
-    summary_data["corpus_consumers"] = [{"consumer": f"corpus_{c['consumer']}"} for c in corpus["crate"]]
     result["parity"] = {"passed": parity.returncode == 0,
                         "failures": [l[5:] for l in parity.stdout.splitlines() if l.startswith("FAIL")],
                         "checks": sum(1 for l in parity.stdout.splitlines() if l.startswith(("ok  ", "FAIL")))}
@@ -254,12 +253,7 @@ def main():
         result["consumers"] = run_consumers(summary_data, args, env)
     result["machine"]["load_average_at_end"] = list(os.getloadavg())
     result["run_seconds"] = round(time.monotonic() - started, 1)
-    os.makedirs(args.out_dir, exist_ok=True)
-    path = os.path.join(args.out_dir, f"{now.strftime('%Y-%m-%d')}-{result['machine_id']}.json")
-    with open(path, "w") as f:
-        json.dump(result, f, indent=1)
-        f.write("\n")
-    print(path)
+    print(write_result(args.out_dir, now, result))
     return 0 if result["parity"]["passed"] else 1
 
 
